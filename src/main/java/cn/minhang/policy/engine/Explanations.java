@@ -1,0 +1,159 @@
+package cn.minhang.policy.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import cn.minhang.policy.model.Level;
+
+/** Renders decision lines as sentences with their arithmetic, in Chinese and English. */
+public final class Explanations {
+    private Explanations() {
+    }
+
+    /** 8000000 as "8,000,000.00". */
+    public static String yuan(BigDecimal amount) {
+        return String.format(Locale.ROOT, "%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** 0.30 as "30%". */
+    public static String percent(BigDecimal rate) {
+        return rate.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    static String line(AwardLine line, Language language) {
+        return language == Language.EN ? en(line) : zh(line);
+    }
+
+    private static String zh(AwardLine l) {
+        Clause c = l.clause();
+        String head = c.labelZh() + "：";
+        return switch (l.status()) {
+            case GRANTED, CAPPED -> head + arithmeticZh(l) + "，给予 " + yuan(l.amount()) + " 元";
+            case EXCLUDED -> head + arithmeticZh(l) + "；按“从优、就高、不重复”原则，同一事项" + winnerZh(l.excludedBy())
+                    + "，本项不予重复支持";
+            case NOT_ELIGIBLE -> head + "不予支持：" + l.reasons().stream().map(Reason::zh)
+                    .collect(Collectors.joining("；"));
+            case SUPPORT -> head + "给予政策支持：" + l.reasons().stream().map(Reason::zh)
+                    .collect(Collectors.joining("；"));
+            case CEILING -> head + "最高不超过 " + yuan(l.cap()) + " 元，具体金额经评审确定，不计入给予总额";
+            case AGGREGATE_CAP -> c.labelZh() + c.aggregateScopeZh() + "上限" + groupZh(l) + "：合计 "
+                    + yuan(l.computed()) + " 元，超过上限 " + yuan(l.cap()) + " 元，核减 " + yuan(l.amount().negate())
+                    + " 元";
+        };
+    }
+
+    private static String en(AwardLine l) {
+        Clause c = l.clause();
+        String head = c.labelEn() + ": ";
+        return switch (l.status()) {
+            case GRANTED, CAPPED -> head + arithmeticEn(l) + "; granted " + yuan(l.amount()) + " yuan";
+            case EXCLUDED -> head + arithmeticEn(l) + "; excluded under 从优、就高、不重复 (most favourable, highest, "
+                    + "never twice): the same subject " + winnerEn(l.excludedBy());
+            case NOT_ELIGIBLE -> head + "not eligible: " + l.reasons().stream().map(Reason::en)
+                    .collect(Collectors.joining("; "));
+            case SUPPORT -> head + "support: " + l.reasons().stream().map(Reason::en)
+                    .collect(Collectors.joining("; "));
+            case CEILING -> head + "up to " + yuan(l.cap()) + " yuan, to be set by review; not counted in the "
+                    + "granted total";
+            case AGGREGATE_CAP -> c.labelEn() + " " + c.aggregateScopeEn() + " cap" + groupEn(l) + ": "
+                    + yuan(l.computed()) + " yuan in all exceeds the cap of " + yuan(l.cap()) + " yuan; reduced by "
+                    + yuan(l.amount().negate()) + " yuan";
+        };
+    }
+
+    private static String arithmeticZh(AwardLine l) {
+        Clause c = l.clause();
+        if (l.kind() == ClaimKind.DISCRETIONARY) {
+            String base = c.baseZh() + " " + yuan(l.base()) + " 元";
+            return l.cap() == null ? base : l.computed().compareTo(l.cap()) > 0
+                    ? base + "，超过" + c.capScopeZh() + "最高 " + yuan(l.cap()) + " 元，按上限计 " + yuan(l.cap()) + " 元"
+                    : base + "，未超过" + c.capScopeZh() + "最高 " + yuan(l.cap()) + " 元";
+        }
+        String product = c.baseZh() + " " + yuan(l.base()) + " 元 × " + percent(l.rate()) + " = "
+                + yuan(l.computed()) + " 元";
+        if (l.cap() == null) {
+            return product + "（条文未设上限）";
+        }
+        return l.computed().compareTo(l.cap()) > 0
+                ? product + "，超过" + c.capScopeZh() + "上限 " + yuan(l.cap()) + " 元，按上限计 " + yuan(l.cap()) + " 元"
+                : product + "，未超过" + c.capScopeZh() + "上限 " + yuan(l.cap()) + " 元";
+    }
+
+    private static String arithmeticEn(AwardLine l) {
+        Clause c = l.clause();
+        if (l.kind() == ClaimKind.DISCRETIONARY) {
+            String base = c.baseEn() + " " + yuan(l.base()) + " yuan";
+            return l.cap() == null ? base : l.computed().compareTo(l.cap()) > 0
+                    ? base + ", above the " + c.capScopeEn() + " maximum of " + yuan(l.cap()) + " yuan, so "
+                    + yuan(l.cap()) + " yuan"
+                    : base + ", within the " + c.capScopeEn() + " maximum of " + yuan(l.cap()) + " yuan";
+        }
+        String product = c.baseEn() + " " + yuan(l.base()) + " yuan × " + percent(l.rate()) + " = "
+                + yuan(l.computed()) + " yuan";
+        if (l.cap() == null) {
+            return product + " (the text states no cap)";
+        }
+        return l.computed().compareTo(l.cap()) > 0
+                ? product + ", above the " + c.capScopeEn() + " cap of " + yuan(l.cap()) + " yuan, so "
+                + yuan(l.cap()) + " yuan"
+                : product + ", within the " + c.capScopeEn() + " cap of " + yuan(l.cap()) + " yuan";
+    }
+
+    private static String winnerZh(ExcludedBy w) {
+        if (w.thisPolicy()) {
+            return "已按" + Clause.of(w.clause()).labelZh() + "获较高支持 " + yuan(w.amount()) + " 元";
+        }
+        return "已获其他政策“" + w.policy() + "”（" + levelZh(w.level()) + "）较高支持 " + yuan(w.amount()) + " 元";
+    }
+
+    private static String winnerEn(ExcludedBy w) {
+        if (w.thisPolicy()) {
+            return "gets the higher " + yuan(w.amount()) + " yuan under " + Clause.of(w.clause()).labelEn();
+        }
+        return "gets the higher " + yuan(w.amount()) + " yuan under another policy, \"" + w.policy() + "\" ("
+                + w.level().name().toLowerCase(Locale.ROOT) + ")";
+    }
+
+    private static String groupZh(AwardLine l) {
+        return l.group().isEmpty() ? "" : "（" + l.group() + "）";
+    }
+
+    private static String groupEn(AwardLine l) {
+        return l.group().isEmpty() ? "" : " (" + l.group() + ")";
+    }
+
+    static String levelZh(Level level) {
+        return switch (level) {
+            case DISTRICT -> "区级";
+            case MUNICIPAL -> "市级";
+            case NATIONAL -> "国家级";
+        };
+    }
+
+    static Reason forgone(ForgoneAward f) {
+        return new Reason(
+                "其他政策“" + f.award().policy() + "”（" + levelZh(f.award().level()) + "）就事项 " + f.award().subject()
+                        + " 给予的 " + yuan(f.award().amount()) + " 元应予放弃：本政策" + Clause.of(f.winningClause()).labelZh()
+                        + "给予的 " + yuan(f.winningAmount()) + " 元较高（从优、就高、不重复）",
+                "The " + yuan(f.award().amount()) + " yuan for " + f.award().subject() + " under another policy, \""
+                        + f.award().policy() + "\" (" + f.award().level().name().toLowerCase(Locale.ROOT)
+                        + "), must be forgone: this policy's " + Clause.of(f.winningClause()).labelEn() + " gives the higher "
+                        + yuan(f.winningAmount()) + " yuan (从优、就高、不重复)");
+    }
+
+    static String decision(Decision d, Language language) {
+        boolean en = language == Language.EN;
+        StringBuilder out = new StringBuilder();
+        for (AwardLine line : d.lines()) {
+            out.append(line.explanation(language)).append('\n');
+        }
+        for (ForgoneAward f : d.forgone()) {
+            out.append(f.explanation().in(language)).append('\n');
+        }
+        out.append(en ? "Granted in all: " : "给予合计：").append(yuan(d.totalGranted())).append(en ? " yuan" : " 元")
+                .append('\n');
+        return out.toString();
+    }
+}
