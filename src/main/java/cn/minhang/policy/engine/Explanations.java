@@ -37,7 +37,7 @@ public final class Explanations {
                     .collect(Collectors.joining("；"));
             case SUPPORT -> head + "给予政策支持：" + l.reasons().stream().map(Reason::zh)
                     .collect(Collectors.joining("；"));
-            case CEILING -> head + "最高不超过 " + yuan(l.cap()) + " 元，具体金额经评审确定，不计入给予总额";
+            case CEILING -> head + "最高不超过 " + yuan(l.cap()) + " 元，具体金额经评审确定，不计入给予总额；金额确定后按“从优、就高、不重复”原则与同一事项的其他支持比较";
             case AGGREGATE_CAP -> c.labelZh() + c.aggregateScopeZh() + "上限" + groupZh(l) + "：合计 "
                     + yuan(l.computed()) + " 元，超过上限 " + yuan(l.cap()) + " 元，核减 " + yuan(l.amount().negate())
                     + " 元";
@@ -56,7 +56,8 @@ public final class Explanations {
             case SUPPORT -> head + "support: " + l.reasons().stream().map(Reason::en)
                     .collect(Collectors.joining("; "));
             case CEILING -> head + "up to " + yuan(l.cap()) + " yuan, to be set by review; not counted in the "
-                    + "granted total";
+                    + "granted total; once set, it is weighed against other awards for the same subject under "
+                    + "从优、就高、不重复";
             case AGGREGATE_CAP -> c.labelEn() + " " + c.aggregateScopeEn() + " cap" + groupEn(l) + ": "
                     + yuan(l.computed()) + " yuan in all exceeds the cap of " + yuan(l.cap()) + " yuan; reduced by "
                     + yuan(l.amount().negate()) + " yuan";
@@ -133,14 +134,17 @@ public final class Explanations {
     }
 
     static Reason forgone(ForgoneAward f) {
+        boolean tie = f.winningAmount().compareTo(f.award().amount()) == 0;
         return new Reason(
                 "其他政策“" + f.award().policy() + "”（" + levelZh(f.award().level()) + "）就事项 " + f.award().subject()
                         + " 给予的 " + yuan(f.award().amount()) + " 元应予放弃：本政策" + Clause.of(f.winningClause()).labelZh()
-                        + "给予的 " + yuan(f.winningAmount()) + " 元较高（从优、就高、不重复）",
+                        + "给予的 " + yuan(f.winningAmount()) + " 元"
+                        + (tie ? "与之相同，同额时适用本政策" : "较高") + "（从优、就高、不重复）",
                 "The " + yuan(f.award().amount()) + " yuan for " + f.award().subject() + " under another policy, \""
                         + f.award().policy() + "\" (" + f.award().level().name().toLowerCase(Locale.ROOT)
-                        + "), must be forgone: this policy's " + Clause.of(f.winningClause()).labelEn() + " gives the higher "
-                        + yuan(f.winningAmount()) + " yuan (从优、就高、不重复)");
+                        + "), must be forgone: this policy's " + Clause.of(f.winningClause()).labelEn()
+                        + (tie ? " gives the same " + yuan(f.winningAmount()) + " yuan, and a tie goes to this policy"
+                        : " gives the higher " + yuan(f.winningAmount()) + " yuan") + " (从优、就高、不重复)");
     }
 
     static String decision(Decision d, Language language) {
@@ -154,6 +158,9 @@ public final class Explanations {
         }
         out.append(en ? "Granted in all: " : "给予合计：").append(yuan(d.totalGranted())).append(en ? " yuan" : " 元")
                 .append('\n');
+        for (TextReading r : d.readings()) {
+            out.append(en ? "Reading applied: " : "适用的文本解读：").append(en ? r.en() : r.zh()).append('\n');
+        }
         return out.toString();
     }
 }
