@@ -1,0 +1,30 @@
+package cn.minhang.policy.bench;
+
+import java.nio.file.Path;
+
+import cn.minhang.policy.engine.PolicyEngine;
+import cn.minhang.policy.engine.SessionModes;
+import cn.minhang.policy.model.Application;
+
+/** Interleaved comparison of the session modes (see {@link SessionBenchmark} for the JMH figures). */
+public final class CompareSessions {
+    public static void main(String[] args) {
+        PolicyEngine engine = PolicyEngine.fromDirectory(Path.of("rules"));
+        SessionModes modes = new SessionModes(engine);
+        Application t = Applicants.typical();
+        Application l = Applicants.large();
+        new Interleaved()
+                .add("engine.evaluate typical", () -> engine.evaluate(t))
+                .add("freshStateful typical", () -> modes.freshStateful(t))
+                .add("pooledStateful typical", () -> modes.pooledStateful(t))
+                .add("freshStateless typical", () -> modes.freshStateless(t))
+                .add("pooledStateless typical", () -> modes.pooledStateless(t))
+                .add("freshStateful large", () -> modes.freshStateful(l))
+                .add("pooledStateful large", () -> modes.pooledStateful(l))
+                .add("freshStateless large", () -> modes.freshStateless(l))
+                .add("pooledStateless large", () -> modes.pooledStateless(l))
+                .add("baseline typical", () -> Baseline.decide(t))
+                .add("baseline large", () -> Baseline.decide(l))
+                .run(3, 9, 300);
+    }
+}

@@ -1,0 +1,84 @@
+package cn.minhang.policy.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import cn.minhang.policy.model.Application;
+import cn.minhang.policy.model.ApplicationChecks;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.command.Command;
+import org.kie.api.command.KieCommands;
+import org.kie.api.runtime.ExecutionResults;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * The ways a session can be had for one evaluation, side by side on the same compiled rules, for the session
+ * benchmark: a new stateful session, a stateful session from a pool (reset, not re-created), a new stateless
+ * session, and a stateless session over a pool. Everything else is what {@link PolicyEngine#evaluate} does.
+ * Benchmark code: it lives in the engine's package only to reach the compiled KieBase.
+ */
+public final class SessionModes {
+    private static final KieCommands COMMANDS = KieServices.get().getCommands();
+
+    private final CompiledRules rules;
+    private final KieBase kieBase;
+    private final KieSessionsPool pool;
+    private final StatelessKieSession pooledStateless;
+
+    public SessionModes(PolicyEngine engine) {
+        this.rules = engine.rules();
+        this.kieBase = rules.kieBase();
+        this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.pooledStateless = pool.newStatelessKieSession();
+    }
+
+    /** A new stateful session per evaluation, disposed after it. */
+    public Decision freshStateful(Application a) {
+        return stateful(kieBase.newKieSession(), a);
+    }
+
+    /** A stateful session from the pool; dispose() resets it and gives it back. */
+    public Decision pooledStateful(Application a) {
+        return stateful(pool.newKieSession(), a);
+    }
+
+    /** A new stateless session per evaluation: insert, fire and collect as one batch of commands. */
+    public Decision freshStateless(Application a) {
+        return stateless(kieBase.newStatelessKieSession(), a);
+    }
+
+    /** A stateless session over the pool: each batch runs in a pooled stateful session. */
+    public Decision pooledStateless(Application a) {
+        return stateless(pooledStateless, a);
+    }
+
+    public void shutdown() {
+        pool.shutdown();
+    }
+
+    private Decision stateful(KieSession session, Application a) {
+        ApplicationChecks.requireValid(a);
+        try {
+            for (Object fact : a.facts()) {
+                session.insert(fact);
+            }
+            session.fireAllRules(PolicyEngine.MAX_FIRINGS);
+            return DecisionAssembler.assemble(a, new ArrayList<>(session.getObjects()), rules.version());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Decision stateless(StatelessKieSession session, Application a) {
+        ApplicationChecks.requireValid(a);
+        List<Command<?>> commands = List.of(COMMANDS.newInsertElements(a.facts()),
+                COMMANDS.newFireAllRules(PolicyEngine.MAX_FIRINGS), COMMANDS.newGetObjects("facts"));
+        ExecutionResults results = session.execute(COMMANDS.newBatchExecution(commands));
+        return DecisionAssembler.assemble(a, (Collection<Object>) results.getValue("facts"), rules.version());
+    }
+}
