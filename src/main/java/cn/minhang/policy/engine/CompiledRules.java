@@ -16,6 +16,8 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +35,18 @@ public final class CompiledRules {
     private final KieBase kieBase;
     private final List<RuleInfo> rules;
     private final String version;
+    /**
+     * Sessions for evaluations: dispose() resets a session and gives it back, so its node and segment memories
+     * are created once per session rather than once per evaluation. The pool grows with the threads using it.
+     */
+    private final KieSessionsPool sessions;
 
     private CompiledRules(RuleSource source, KieBase kieBase, List<RuleInfo> rules) {
         this.source = source;
         this.version = source.version();
         this.kieBase = kieBase;
         this.rules = List.copyOf(rules);
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -125,5 +133,10 @@ public final class CompiledRules {
 
     KieBase kieBase() {
         return kieBase;
+    }
+
+    /** A reset session from the pool; {@code dispose()} returns it. */
+    KieSession pooledSession() {
+        return sessions.newKieSession();
     }
 }

@@ -1,8 +1,6 @@
 package cn.minhang.policy.engine;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -83,7 +81,9 @@ public final class PolicyEngine {
         Objects.requireNonNull(application, "application");
         ApplicationChecks.requireValid(application);
         CompiledRules rules = current.get();
-        KieSession session = rules.kieBase().newKieSession();
+        // A session of the pool is reset, not re-created; a listener is added only to a session of its own, so
+        // that it never outlives this evaluation.
+        KieSession session = firedRules == null ? rules.pooledSession() : rules.kieBase().newKieSession();
         try {
             if (firedRules != null) {
                 session.addEventListener(new DefaultAgendaEventListener() {
@@ -101,8 +101,7 @@ public final class PolicyEngine {
                 throw new IllegalStateException("the rules fired " + fired + " times without settling on application '"
                         + application.id() + "': a rule is looping");
             }
-            List<Object> facts = new ArrayList<>(session.getObjects());
-            return DecisionAssembler.assemble(application, facts, rules.version());
+            return DecisionAssembler.assemble(application, session.getObjects(), rules.version());
         } finally {
             session.dispose();
         }

@@ -141,6 +141,36 @@ class EngineMechanicsTest {
     }
 
     @Test
+    void anEvaluationThatFailsInARuleLeavesNothingBehindForTheNextOne() {
+        // Sessions are reused between evaluations: one abandoned half-way must not leak facts into the next.
+        String failing = """
+                package cn.minhang.policy.rules;
+                import cn.minhang.policy.model.*;
+                import cn.minhang.policy.engine.*;
+
+                rule "General: a product named BOOM makes the evaluation fail half-way"
+                    @clause("general")
+                when
+                    ProductRnd( name == "BOOM" )
+                    Claim( )
+                then
+                    throw new IllegalStateException("boom");
+                end
+                """;
+        PolicyEngine withFailure = PolicyEngine.of(RuleSource.directory(RULES).with("m99-failing.drl", failing));
+        Application boom = Application.builder("A0", LocalDate.parse("2026-03-01"),
+                        new Enterprise("E1", "关节科技", true, true, List.of()))
+                .product(new ProductRnd("P9", "BOOM", ComponentCategory.SENSOR, new BigDecimal("100"), true, true))
+                .build();
+        for (int round = 0; round < 4; round++) {
+            assertThatThrownBy(() -> withFailure.evaluate(boom)).hasStackTraceContaining("boom");
+            Decision after = withFailure.evaluate(jointMaker("2026-03-01"));
+            assertThat(after.lines()).extracting(AwardLine::subject).containsExactly("P1");
+            assertThat(after.totalGranted()).isEqualByComparingTo("2400000.00");
+        }
+    }
+
+    @Test
     void shufflingTheFactsOfEverySpecApplicationNeverChangesItsDecision() {
         Random random = new Random(20261129L);
         for (SpecCase c : SpecRunner.load(Path.of("specs"))) {

@@ -24,14 +24,19 @@ import org.kie.api.runtime.StatelessKieSession;
 public final class SessionModes {
     private static final KieCommands COMMANDS = KieServices.get().getCommands();
 
-    private final CompiledRules rules;
+    private final String version;
     private final KieBase kieBase;
     private final KieSessionsPool pool;
     private final StatelessKieSession pooledStateless;
 
     public SessionModes(PolicyEngine engine) {
-        this.rules = engine.rules();
-        this.kieBase = rules.kieBase();
+        this(engine.rules().kieBase(), engine.rules().version());
+    }
+
+    /** The same modes on another build of the rules (the executable model). */
+    public SessionModes(KieBase kieBase, String version) {
+        this.version = version;
+        this.kieBase = kieBase;
         this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.pooledStateless = pool.newStatelessKieSession();
     }
@@ -67,7 +72,7 @@ public final class SessionModes {
                 session.insert(fact);
             }
             session.fireAllRules(PolicyEngine.MAX_FIRINGS);
-            return DecisionAssembler.assemble(a, new ArrayList<>(session.getObjects()), rules.version());
+            return DecisionAssembler.assemble(a, new ArrayList<>(session.getObjects()), version);
         } finally {
             session.dispose();
         }
@@ -79,6 +84,6 @@ public final class SessionModes {
         List<Command<?>> commands = List.of(COMMANDS.newInsertElements(a.facts()),
                 COMMANDS.newFireAllRules(PolicyEngine.MAX_FIRINGS), COMMANDS.newGetObjects("facts"));
         ExecutionResults results = session.execute(COMMANDS.newBatchExecution(commands));
-        return DecisionAssembler.assemble(a, (Collection<Object>) results.getValue("facts"), rules.version());
+        return DecisionAssembler.assemble(a, (Collection<Object>) results.getValue("facts"), version);
     }
 }
