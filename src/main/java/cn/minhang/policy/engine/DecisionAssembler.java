@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import cn.minhang.policy.model.Application;
 
@@ -41,7 +39,7 @@ final class DecisionAssembler {
             if (fact instanceof Claim c) {
                 claims.add(c);
             } else if (fact instanceof Verdict v) {
-                verdicts.computeIfAbsent(v.claim(), k -> new ArrayList<>()).add(v);
+                verdicts.computeIfAbsent(v.claim(), k -> new ArrayList<>(1)).add(v);
             } else if (fact instanceof Forgone f) {
                 forgone.add(f);
             } else if (fact instanceof AggregateAdjustment a) {
@@ -58,27 +56,38 @@ final class DecisionAssembler {
             throw new IllegalStateException("no rule set the policy's validity period");
         }
 
-        Map<String, List<Claim>> byKey = new TreeMap<>();
+        // The claims of one (clause, subject) make one line; the final sort puts the lines in order.
+        Map<String, List<Claim>> byKey = new HashMap<>();
         for (Claim c : claims) {
-            byKey.computeIfAbsent(c.clause() + "\u0000" + c.subject(), k -> new ArrayList<>()).add(c);
+            byKey.computeIfAbsent(c.clause() + "\u0000" + c.subject(), k -> new ArrayList<>(1)).add(c);
         }
-        List<AwardLine> lines = new ArrayList<>();
+        List<AwardLine> lines = new ArrayList<>(byKey.size() + adjustments.size());
         for (List<Claim> same : byKey.values()) {
             lines.add(line(same, verdicts));
         }
         String enterprise = application.enterprise().id();
         for (AggregateAdjustment a : adjustments) {
-            ClaimKind kind = claims.stream().filter(c -> c.clause().equals(a.clause()) && c.award())
-                    .map(Claim::kind).findFirst().orElseThrow();
+            ClaimKind kind = null;
+            for (Claim c : claims) {
+                if (c.award() && c.clause().equals(a.clause())) {
+                    kind = c.kind();
+                    break;
+                }
+            }
+            if (kind == null) {
+                throw new IllegalStateException("rule '" + a.rule() + "' capped clause " + a.clause()
+                        + ", which has no award");
+            }
             lines.add(new AwardLine(Clause.of(a.clause()), enterprise, kind, Status.AGGREGATE_CAP, null,
                     null, a.total(), a.cap().cap(), a.reduction().negate(), a.group(), List.of(), null,
-                    List.of(a.cap().rule(), a.rule()), a.cap().reading() == null ? List.of() : List.of(a.cap().reading())));
+                    List.of(a.cap().rule(), a.rule()),
+                    a.cap().reading() == null ? List.of() : List.of(a.cap().reading())));
         }
         lines.sort(LINE_ORDER);
 
         BigDecimal total = zero();
         Map<String, BigDecimal> byClause = new HashMap<>();
-        Set<Integer> measuresWithLines = new TreeSet<>();
+        boolean[] measuresWithLines = new boolean[15];
         Set<TextReading> readings = new LinkedHashSet<>();
         if (period.reading() != null) {
             readings.add(period.reading());
@@ -88,42 +97,52 @@ final class DecisionAssembler {
             if (l.amount().signum() != 0) {
                 byClause.merge(l.clause().id(), l.amount(), BigDecimal::add);
             }
-            measuresWithLines.add(l.clause().measure());
+            int measure = l.clause().measure();
+            if (measure >= 1 && measure <= 14) {
+                measuresWithLines[measure] = true;
+            }
             readings.addAll(l.readings());
         }
         List<Integer> notApplicable = new ArrayList<>();
         for (int m = 1; m <= 14; m++) {
-            if (!measuresWithLines.contains(m)) {
+            if (!measuresWithLines[m]) {
                 notApplicable.add(m);
             }
         }
-        List<ForgoneAward> forgoneAwards = forgone.stream()
-                .map(f -> new ForgoneAward(f.award(), f.winner().claim().clause(), f.winner().amount()))
-                .sorted(Comparator.comparing(f -> f.award().id()))
-                .toList();
-        List<TextReading> sortedReadings = readings.stream()
-                .sorted(Comparator.comparing(TextReading::rule))
-                .toList();
+        List<ForgoneAward> forgoneAwards = new ArrayList<>(forgone.size());
+        for (Forgone f : forgone) {
+            forgoneAwards.add(new ForgoneAward(f.award(), f.winner().claim().clause(), f.winner().amount()));
+        }
+        forgoneAwards.sort(Comparator.comparing(f -> f.award().id()));
+        List<TextReading> sortedReadings = new ArrayList<>(readings);
+        sortedReadings.sort(Comparator.comparing(TextReading::rule));
         return new Decision(application.id(), enterprise, lines, notApplicable, forgoneAwards, total, byClause, period,
                 sortedReadings, rulesVersion);
     }
 
     private static AwardLine line(List<Claim> same, Map<Claim, List<Verdict>> verdicts) {
-        List<Claim> unmet = same.stream().filter(c -> c.kind() == ClaimKind.NOT_ELIGIBLE).toList();
-        List<Claim> others = same.stream().filter(c -> c.kind() != ClaimKind.NOT_ELIGIBLE).toList();
+        List<Claim> unmet = new ArrayList<>(1);
+        List<Claim> others = new ArrayList<>(1);
+        for (Claim c : same) {
+            (c.kind() == ClaimKind.NOT_ELIGIBLE ? unmet : others).add(c);
+        }
         Claim first = same.get(0);
         if (!unmet.isEmpty() && !others.isEmpty() || others.size() > 1) {
+            List<String> named = new ArrayList<>();
+            for (Claim c : same) {
+                named.add("'" + c.rule() + "' (" + c.kind() + ")");
+            }
+            named.sort(null);
             throw new IllegalStateException("rules disagree about clause " + first.clause() + " for subject '"
-                    + first.subject() + "': " + same.stream().map(c -> "'" + c.rule() + "' (" + c.kind() + ")")
-                    .sorted().toList());
+                    + first.subject() + "': " + named);
         }
         Clause clause = Clause.of(first.clause());
         if (!unmet.isEmpty()) {
-            List<Claim> ordered = unmet.stream().sorted(Comparator.comparing(Claim::rule)).toList();
+            unmet.sort(Comparator.comparing(Claim::rule));
             List<Reason> reasons = new ArrayList<>();
             List<String> rules = new ArrayList<>();
             List<TextReading> readings = new ArrayList<>();
-            for (Claim c : ordered) {
+            for (Claim c : unmet) {
                 reasons.add(new Reason(c.noteZh(), c.noteEn()));
                 rules.add(c.rule());
                 if (c.reading() != null) {
@@ -137,9 +156,12 @@ final class DecisionAssembler {
 
         Claim c = others.get(0);
         List<Verdict> vs = verdicts.getOrDefault(c, List.of());
-        List<Verdict> general = vs.stream().filter(v -> v.status() == Status.NOT_ELIGIBLE).toList();
-        List<Verdict> decided = vs.stream().filter(v -> v.status() != Status.NOT_ELIGIBLE).toList();
-        List<String> rules = new ArrayList<>();
+        List<Verdict> general = new ArrayList<>(vs.size());
+        List<Verdict> decided = new ArrayList<>(vs.size());
+        for (Verdict v : vs) {
+            (v.status() == Status.NOT_ELIGIBLE ? general : decided).add(v);
+        }
+        List<String> rules = new ArrayList<>(3);
         rules.add(c.rule());
         List<TextReading> readings = c.reading() == null ? List.of() : List.of(c.reading());
         if (!general.isEmpty()) {
@@ -159,9 +181,14 @@ final class DecisionAssembler {
                     null, rules, readings);
         }
         if (decided.size() != 1) {
+            List<String> deciders = new ArrayList<>();
+            for (Verdict v : decided) {
+                deciders.add(v.rule());
+            }
+            deciders.sort(null);
             throw new IllegalStateException("the claim of rule '" + c.rule() + "' for subject '" + c.subject() + "' was "
                     + (decided.isEmpty() ? "neither granted nor excluded by any closing rule"
-                    : "decided by several rules: " + decided.stream().map(Verdict::rule).sorted().toList()));
+                    : "decided by several rules: " + deciders));
         }
         Verdict v = decided.get(0);
         rules.add(v.rule());
@@ -182,16 +209,21 @@ final class DecisionAssembler {
         if (general == null) {
             return;
         }
-        general.stream()
-                .sorted(Comparator.comparing(v -> v.unmet().rule()))
-                .forEach(v -> {
-                    reasons.add(new Reason(v.unmet().reasonZh(), v.unmet().reasonEn()));
-                    rules.add(v.unmet().rule());
-                    rules.add(v.rule());
-                });
+        List<Verdict> sorted = general;
+        if (general.size() > 1) {
+            sorted = new ArrayList<>(general);
+            sorted.sort(Comparator.comparing(v -> v.unmet().rule()));
+        }
+        for (Verdict v : sorted) {
+            reasons.add(new Reason(v.unmet().reasonZh(), v.unmet().reasonEn()));
+            rules.add(v.unmet().rule());
+            rules.add(v.rule());
+        }
     }
 
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
     private static BigDecimal zero() {
-        return BigDecimal.ZERO.setScale(2);
+        return ZERO;
     }
 }
