@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 
 import cn.minhang.policy.model.Application;
 import cn.minhang.policy.model.ApplicationChecks;
+import cn.minhang.policy.model.InvalidApplicationException;
+import cn.minhang.policy.model.Limits;
+import cn.minhang.policy.model.Problem;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -72,7 +75,8 @@ public final class PolicyEngine {
      * Evaluates one application.
      *
      * @throws cn.minhang.policy.model.InvalidApplicationException if its facts contradict each other (duplicate
-     *                                                             ids, an award for an unknown subject)
+     *                                                             ids, an award for an unknown subject) or it
+     *                                                             has more than {@link Limits#MAX_FACTS} facts
      */
     public Decision evaluate(Application application) {
         return evaluate(application, null);
@@ -81,6 +85,11 @@ public final class PolicyEngine {
     /** Evaluates one application and tells {@code firedRules} the name of every rule that fires. */
     public Decision evaluate(Application application, Consumer<String> firedRules) {
         Objects.requireNonNull(application, "application");
+        List<Object> input = application.facts();
+        if (input.size() - 1 > Limits.MAX_FACTS) {
+            throw new InvalidApplicationException(List.of(new Problem("$", "the application has " + (input.size() - 1)
+                    + " facts; at most " + Limits.MAX_FACTS + " are allowed in one application")));
+        }
         ApplicationChecks.requireValid(application);
         CompiledRules rules = current.get();
         KieSession session = rules.kieBase().newKieSession();
@@ -93,7 +102,7 @@ public final class PolicyEngine {
                     }
                 });
             }
-            for (Object fact : application.facts()) {
+            for (Object fact : input) {
                 session.insert(fact);
             }
             int fired = session.fireAllRules(MAX_FIRINGS);
