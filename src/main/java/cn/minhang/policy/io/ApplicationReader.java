@@ -212,7 +212,7 @@ public final class ApplicationReader {
 
     /** A parser's message, without control characters and cut to a readable length. */
     private static String clean(String message) {
-        String text = String.valueOf(message).strip();
+        String text = String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " | ");
         if (text.length() > 300) {
             text = text.substring(0, 300) + "…";
         }
