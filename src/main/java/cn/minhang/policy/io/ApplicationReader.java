@@ -163,6 +163,8 @@ public final class ApplicationReader {
             return tree(JSON, parser, "JSON");
         } catch (IOException e) {
             throw malformed("JSON", e);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw unreadableNumber("JSON", e);
         }
     }
 
@@ -180,7 +182,18 @@ public final class ApplicationReader {
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
             throw new InvalidApplicationException(List.of(new Problem("$", "malformed YAML: "
                     + clean(e.getMessage()))));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw unreadableNumber("YAML", e);
         }
+    }
+
+    /**
+     * A number Jackson cannot represent, such as {@code 1e4000000000} (its exponent does not fit in an int):
+     * Jackson throws NumberFormatException rather than a parse error.
+     */
+    private static InvalidApplicationException unreadableNumber(String format, RuntimeException e) {
+        return new InvalidApplicationException(List.of(new Problem("$", "malformed " + format
+                + ": a number cannot be read exactly (" + clean(e.getMessage()) + ")")));
     }
 
     private static JsonNode tree(ObjectMapper mapper, JsonParser parser, String format) throws IOException {

@@ -211,6 +211,14 @@ class HostileInputTest {
     }
 
     @Test
+    void anExponentBeyondTheRangeOfAnIntIsRefusedAsMalformed() {
+        assertProblem(jsonProblems(json(product("92233721e400036854775807"))), "$",
+                "malformed JSON: a number cannot be read exactly");
+        assertProblem(jsonProblems(json(product("1e-4000000000"))), "$", "malformed JSON: a number cannot be read exactly");
+        assertProblem(yamlProblems(yaml("1e4000000000")), "$", "Malformed numeric value '1e4000000000'");
+    }
+
+    @Test
     void fortyDigitAmountsAreRefusedAsNumbersAndAsStrings() {
         String forty = "1234567890123456789012345678901234567890";
         assertProblem(jsonProblems(json(product(forty))), "$.products[0].rndInvestment",
