@@ -96,7 +96,7 @@ class RulesManagerTest {
             }));
         }
 
-        int[] good = {20, 30, 20, 25, 30, 20, 30};
+        int[] good = {20, 30, 25, 30};
         int swaps = 0;
         int rejections = 0;
         try {
