@@ -30,7 +30,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * benchmarks/run                      # everything (about 10 minutes on 2 cores)
  * benchmarks/run --quick              # one fork, short iterations: a smoke test, not figures to quote
- * benchmarks/run --only latency,build # some parts: check, build, latency, throughput, sessions, batch, cli
+ * benchmarks/run --only latency,build # some parts: check, build, latency, throughput, batch, cli, and the
+ *                                     # tuning comparisons sessions and compilers (not in the default run)
  * </pre>
  *
  * Results go to {@code benchmarks/target/results/}: JMH's own log and JSON per part, and {@code summary.txt}.
@@ -56,7 +57,7 @@ public final class Suite {
                 case "--only" -> parts = new LinkedHashSet<>(List.of(args[++i].split(",")));
                 default -> {
                     System.err.println("usage: benchmarks/run [--quick] [--only check,build,latency,throughput,"
-                            + "sessions,batch,cli]");
+                            + "batch,cli,sessions,compilers]");
                     System.exit(2);
                 }
             }
@@ -85,6 +86,9 @@ public final class Suite {
         }
         if (parts.contains("sessions")) {
             sessions();
+        }
+        if (parts.contains("compilers")) {
+            compilers();
         }
         if (parts.contains("batch") || parts.contains("cli")) {
             EndToEnd endToEnd = new EndToEnd(quick, report);
@@ -184,6 +188,21 @@ public final class Suite {
         }
     }
 
+    /** The classic compiler against the executable model: informative, for the tuning record. */
+    private void compilers() throws RunnerException {
+        System.out.println("== compilers: classic DRL against the executable model");
+        Collection<RunResult> runs = jmh("compilers", options()
+                .include(CompilerBenchmark.class.getName())
+                .jvmArgsAppend("-Xms2g", "-Xmx2g"));
+        for (RunResult r : runs) {
+            String method = r.getParams().getBenchmark().replaceAll(".*\\.", "");
+            String applicant = r.getParams().getParam("applicant");
+            report.note(String.format(Locale.ROOT, "compiler %-24s %-8s %10.1f %s ± %.1f", method,
+                    applicant == null ? "" : applicant, r.getPrimaryResult().getScore(),
+                    r.getPrimaryResult().getScoreUnit(), r.getPrimaryResult().getScoreError()));
+        }
+    }
+
     private ChainedOptionsBuilder options() {
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .jvmArgsAppend("-Dbench.rules=" + System.getProperty("bench.rules", "rules"))
@@ -198,9 +217,14 @@ public final class Suite {
     private Collection<RunResult> jmh(String part, ChainedOptionsBuilder options) throws RunnerException {
         Path log = OUT.resolve("jmh-" + part + ".log");
         Path json = OUT.resolve("jmh-" + part + ".json");
+        String before = loadAverage();
         System.out.println("   JMH " + part + " (log: " + log + ")");
-        return new Runner(options.output(log.toString()).result(json.toString()).resultFormat(ResultFormatType.JSON)
-                .build()).run();
+        Collection<RunResult> results = new Runner(options.output(log.toString()).result(json.toString())
+                .resultFormat(ResultFormatType.JSON).build()).run();
+        String after = loadAverage();
+        System.out.println("   load average before " + before + ", after " + after);
+        report.load(part, before, after);
+        return results;
     }
 
     private static Result primary(Collection<RunResult> runs, String method) {
@@ -216,6 +240,15 @@ public final class Suite {
         return r.getStatistics().getPercentile(99.0);
     }
 
+    /** The 1-minute load average: on a shared machine, what else was running shows here. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     static void write(Path file, String text) {
         try {
             Files.writeString(file, text);
@@ -228,6 +261,11 @@ public final class Suite {
     static final class Report {
         private final List<String[]> rows = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        private final List<String> loads = new ArrayList<>();
+
+        void load(String part, String before, String after) {
+            loads.add(part + " " + before + "→" + after);
+        }
 
         void note(String note) {
             notes.add(note);
@@ -289,6 +327,11 @@ public final class Suite {
             }
             for (String n : notes) {
                 out.append("* ").append(n).append('\n');
+            }
+            if (!loads.isEmpty()) {
+                out.append("* 1-minute load average on ").append(Runtime.getRuntime().availableProcessors())
+                        .append(" cores, before→after each JMH part (above the core count, other processes shared the")
+                        .append(" CPU and the figures are pessimistic): ").append(String.join(", ", loads)).append('\n');
             }
             return out.toString();
         }
