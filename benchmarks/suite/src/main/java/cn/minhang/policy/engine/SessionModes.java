@@ -7,11 +7,15 @@ import java.util.List;
 import cn.minhang.policy.model.Application;
 import cn.minhang.policy.model.ApplicationChecks;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.conf.KieBaseOption;
 import org.kie.api.KieServices;
 import org.kie.api.command.Command;
 import org.kie.api.command.KieCommands;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.KieSessionOption;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
@@ -28,6 +32,7 @@ public final class SessionModes {
     private final KieBase kieBase;
     private final KieSessionsPool pool;
     private final StatelessKieSession pooledStateless;
+    private final KieSessionConfiguration configuration;
 
     public SessionModes(PolicyEngine engine) {
         this(engine.rules().kieBase(), engine.rules().version());
@@ -35,25 +40,61 @@ public final class SessionModes {
 
     /** The same modes on another build of the rules (the executable model). */
     public SessionModes(KieBase kieBase, String version) {
+        this(kieBase, version, null);
+    }
+
+    /** The modes with sessions of the given configuration (null: the default). */
+    public SessionModes(KieBase kieBase, String version, KieSessionConfiguration configuration) {
         this.version = version;
         this.kieBase = kieBase;
+        this.configuration = configuration;
         this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
-        this.pooledStateless = pool.newStatelessKieSession();
+        this.pooledStateless = configuration == null ? pool.newStatelessKieSession()
+                : pool.newStatelessKieSession(configuration);
+    }
+
+    /** A session configuration with the given options set. */
+    public static KieSessionConfiguration configuration(KieSessionOption... options) {
+        KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+        for (KieSessionOption option : options) {
+            conf.setOption(option);
+        }
+        return conf;
+    }
+
+    /** A classic build of {@code source} into a rule base with the given options. */
+    public static KieBase classicKieBase(RuleSource source, KieBaseOption... options) {
+        KieServices ks = KieServices.get();
+        org.kie.api.builder.ReleaseId releaseId = ks.newReleaseId("cn.minhang.policy.rules",
+                "options-" + System.nanoTime(), "1.0.0");
+        org.kie.api.builder.KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        for (java.util.Map.Entry<String, String> file : source.files().entrySet()) {
+            kfs.write("src/main/resources/cn/minhang/policy/rules/" + file.getKey(), file.getValue());
+        }
+        ks.newKieBuilder(kfs).buildAll();
+        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+        for (KieBaseOption option : options) {
+            conf.setOption(option);
+        }
+        return ks.newKieContainer(releaseId).newKieBase(conf);
     }
 
     /** A new stateful session per evaluation, disposed after it. */
     public Decision freshStateful(Application a) {
-        return stateful(kieBase.newKieSession(), a);
+        return stateful(configuration == null ? kieBase.newKieSession()
+                : kieBase.newKieSession(configuration, null), a);
     }
 
     /** A stateful session from the pool; dispose() resets it and gives it back. */
     public Decision pooledStateful(Application a) {
-        return stateful(pool.newKieSession(), a);
+        return stateful(configuration == null ? pool.newKieSession() : pool.newKieSession(configuration), a);
     }
 
     /** A new stateless session per evaluation: insert, fire and collect as one batch of commands. */
     public Decision freshStateless(Application a) {
-        return stateless(kieBase.newStatelessKieSession(), a);
+        return stateless(configuration == null ? kieBase.newStatelessKieSession()
+                : kieBase.newStatelessKieSession(configuration), a);
     }
 
     /** A stateless session over the pool: each batch runs in a pooled stateful session. */
