@@ -54,7 +54,7 @@ final class Breakdown {
         List<String[]> totals = new ArrayList<>();
         totals.add(new String[]{t(lang, "给予合计", "Granted in all"), Text.yuan(decision.totalGranted())});
         for (Map.Entry<String, BigDecimal> e : decision.totalsByClause().entrySet()) {
-            totals.add(new String[]{"  " + Text.clause(e.getKey(), lang) + " (" + e.getKey() + ")",
+            totals.add(new String[]{"  " + Text.clause(e.getKey(), lang) + t(lang, " (" + e.getKey() + ")", ""),
                     Text.yuan(e.getValue())});
         }
         BigDecimal ceilings = decision.lines().stream().filter(l -> l.status() == Status.CEILING)

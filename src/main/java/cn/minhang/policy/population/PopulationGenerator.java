@@ -390,7 +390,7 @@ public final class PopulationGenerator {
             }
             int policy = random.nextInt(OTHER_POLICIES.length);
             otherAwards.add(new OtherAward("OA" + (otherAwards.size() + 1), OTHER_POLICIES[policy],
-                    OTHER_POLICY_LEVELS[policy], subject, BigDecimal.valueOf(amount)));
+                    OTHER_POLICY_LEVELS[policy], subject, BigDecimal.valueOf(amount).setScale(2)));
         }
 
         private String companyName() {
@@ -410,7 +410,8 @@ public final class PopulationGenerator {
 
         /**
          * An amount between {@code min} and {@code max} yuan on a logarithmic scale (a decade first, then a value
-         * in it), rounded down to {@code step} yuan; one in twenty keeps fen. Integer arithmetic only.
+         * in it), rounded down to {@code step} yuan; one in twenty keeps fen. Integer arithmetic only; always
+         * with two decimals, as amounts are written.
          */
         private BigDecimal amount(long min, long max, long step) {
             List<long[]> decades = new ArrayList<>();
@@ -426,7 +427,7 @@ public final class PopulationGenerator {
             if (chance(5)) {
                 return BigDecimal.valueOf(yuan * 100 + random.nextInt(100), 2);
             }
-            return BigDecimal.valueOf(Math.max(min, yuan / step * step));
+            return BigDecimal.valueOf(Math.max(min, yuan / step * step)).setScale(2);
         }
 
         private boolean chance(int percent) {
