@@ -89,7 +89,7 @@ final class RuleLint {
                 // The compiler's own clause checks repeat what was found above from the text.
                 if (!p.message().startsWith("rule \"") || !(p.message().contains("has no @clause")
                         || p.message().contains("names unknown clause"))) {
-                    problems.add(p);
+                    problems.add(new RuleProblem(p.file(), p.line(), p.message().replaceAll("\\s*\\R\\s*", " ")));
                 }
             }
         }
