@@ -77,7 +77,7 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     /** What a worker hands on for one line: its output line, and the decision for the budget (null on error). */
-    private record Outcome(String json, Decision decision, boolean failed) {
+    private record Outcome(String json, Decision decision, boolean failed, long bytes) {
     }
 
     @Override
@@ -89,20 +89,24 @@ final class BatchCommand implements Callable<Integer> {
             throw new CliException(PolicyCli.INVALID_INPUT, "--threads must be at least 1");
         }
         Budget budget = new Budget();
+        long[] done = {0};  // bytes of the input lines written out, for the progress bar
         try (LineInput in = LineInput.open(input)) {
             Writer out = output == null ? spec.commandLine().getOut() : Files.newBufferedWriter(output,
                     StandardCharsets.UTF_8);
             Progress bar = new Progress(err, progress == null ? Progress.stderrIsTerminal() : progress, in.size());
             try (OrderedPipeline<Numbered, Outcome> pipeline = new OrderedPipeline<>(workers,
-                    OrderedPipeline.defaultWindow(workers), n -> evaluate(engine, n), o -> write(o, out, budget))) {
+                    OrderedPipeline.defaultWindow(workers), n -> evaluate(engine, n), o -> {
+                        write(o, out, budget);
+                        done[0] += o.bytes();
+                        bar.update(done[0], budget.lines());
+                    })) {
                 String line;
                 long number = 0;
                 while ((line = in.next()) != null) {
                     pipeline.submit(new Numbered(++number, line));
-                    bar.update(in.bytesRead(), budget.lines());
                 }
                 pipeline.finish();
-                bar.finish(in.bytesRead(), budget.lines());
+                bar.finish(done[0], budget.lines());
             } finally {
                 if (output == null) {
                     out.flush();
@@ -124,6 +128,10 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     record Numbered(long number, String text) {
+        /** The bytes the line took in the input, with its line break. */
+        long bytes() {
+            return text.getBytes(StandardCharsets.UTF_8).length + 1L;
+        }
     }
 
     private Outcome evaluate(PolicyEngine engine, Numbered line) {
@@ -134,25 +142,25 @@ final class BatchCommand implements Callable<Integer> {
             ObjectNode error = JsonNodeFactory.instance.objectNode();
             error.put("line", line.number());
             error.setAll(ProblemsJson.document(ProblemsJson.INVALID_APPLICATION, null, e.problems()));
-            return new Outcome(DecisionJson.compact(error), null, false);
+            return new Outcome(DecisionJson.compact(error), null, false, line.bytes());
         }
         try {
             Decision decision = engine.evaluate(application);
             ObjectNode document = JsonNodeFactory.instance.objectNode();
             document.put("line", line.number());
             document.setAll(DecisionJson.toTree(application, decision, at == null ? Instant.now() : at));
-            return new Outcome(DecisionJson.compact(document), decision, false);
+            return new Outcome(DecisionJson.compact(document), decision, false, line.bytes());
         } catch (InvalidApplicationException e) {
             ObjectNode error = JsonNodeFactory.instance.objectNode();
             error.put("line", line.number());
             error.setAll(ProblemsJson.document(ProblemsJson.INVALID_APPLICATION, null, e.problems()));
-            return new Outcome(DecisionJson.compact(error), null, false);
+            return new Outcome(DecisionJson.compact(error), null, false, line.bytes());
         } catch (RuntimeException e) {
             ObjectNode error = JsonNodeFactory.instance.objectNode();
             error.put("line", line.number());
             error.put("error", "evaluation failed");
             error.put("message", String.valueOf(e.getMessage()));
-            return new Outcome(DecisionJson.compact(error), null, true);
+            return new Outcome(DecisionJson.compact(error), null, true, line.bytes());
         }
     }
 

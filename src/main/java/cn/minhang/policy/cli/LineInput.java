@@ -1,7 +1,6 @@
 package cn.minhang.policy.cli;
 
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -9,15 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The lines of a JSONL file (or stdin for "-"), read one at a time, counting the bytes read for progress. */
+/** The lines of a JSONL file (or stdin for "-"), read one at a time. */
 final class LineInput implements AutoCloseable {
     private final BufferedReader reader;
-    private final Counting counting;
     private final long size;
 
     private LineInput(InputStream in, long size) {
-        this.counting = new Counting(in);
-        this.reader = new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8), 1 << 16);
+        this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         this.size = size;
     }
 
@@ -41,10 +38,6 @@ final class LineInput implements AutoCloseable {
         return reader.readLine();
     }
 
-    long bytesRead() {
-        return counting.count;
-    }
-
     /** The size of the file, or -1 for stdin. */
     long size() {
         return size;
@@ -53,31 +46,5 @@ final class LineInput implements AutoCloseable {
     @Override
     public void close() throws IOException {
         reader.close();
-    }
-
-    private static final class Counting extends FilterInputStream {
-        private long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 }

@@ -3,7 +3,7 @@ package cn.minhang.policy.cli;
 import java.io.PrintWriter;
 
 /**
- * A progress bar on one line of stderr, redrawn at most five times a second: the share of the input read, the
+ * A progress bar on one line of stderr, redrawn at most five times a second: the share of the input done, the
  * applicants done and the rate. Silent when stderr is not a terminal.
  */
 final class Progress {
@@ -31,7 +31,7 @@ final class Progress {
         return System.console() != null;
     }
 
-    void update(long bytesRead, long done) {
+    void update(long bytesDone, long done) {
         if (!enabled) {
             return;
         }
@@ -40,22 +40,22 @@ final class Progress {
             return;
         }
         lastDrawn = now;
-        draw(bytesRead, done, now);
+        draw(bytesDone, done, now);
     }
 
-    void finish(long bytesRead, long done) {
+    void finish(long bytesDone, long done) {
         if (enabled) {
-            draw(bytesRead, done, System.nanoTime());
+            draw(bytesDone, done, System.nanoTime());
             err.print('\n');
             err.flush();
         }
     }
 
-    private void draw(long bytesRead, long done, long now) {
+    private void draw(long bytesDone, long done, long now) {
         double seconds = Math.max(1e-3, (now - started) / 1e9);
         StringBuilder line = new StringBuilder("\r");
         if (totalBytes > 0) {
-            int percent = (int) Math.min(100, bytesRead * 100 / totalBytes);
+            int percent = (int) Math.min(100, bytesDone * 100 / totalBytes);
             int filled = percent * BAR / 100;
             line.append('[').append("#".repeat(filled)).append(".".repeat(BAR - filled)).append("] ")
                     .append(String.format("%3d%% ", percent));
