@@ -89,7 +89,8 @@ public final class PolicyCli implements Runnable {
         PrintWriter err = cl.getErr();
         cl.getOut().flush();
         if (e instanceof RuleCompilationException rules) {
-            err.println("error: the rules do not compile, " + rules.problems().size() + " problem(s):");
+            // "the rules in DIR have N problem(s):" names which rules, when a command uses two sets.
+            err.println("error: the rules do not compile: " + rules.getMessage().lines().findFirst().orElse(""));
             for (RuleProblem p : rules.problems()) {
                 err.println(p);
             }
