@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.minhang.policy.model.Application;
+import cn.minhang.policy.model.Limits;
 import cn.minhang.policy.model.MayBeAbsent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,11 +25,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>booleans may be left out (false), lists may be left out (empty), components marked {@link MayBeAbsent}
  *       may be left out; every other component is required; {@code null} counts as left out;</li>
  *   <li>an amount is a JSON string or number, not negative, with at most two decimals;</li>
- *   <li>dates are {@code YYYY-MM-DD}; enums are their constant names; text fields must not be blank.</li>
+ *   <li>dates are {@code YYYY-MM-DD}; enums are their constant names; ids and names must not be blank;</li>
+ *   <li>text is printable and at most {@link Limits#MAX_TEXT_LENGTH} characters, lists have at most
+ *       {@link Limits#MAX_LIST_ITEMS} items.</li>
  * </ul>
  * What a schema cannot say is checked by the reader only: ids unique within a list, every award under another
- * policy naming a subject of the application, at most two decimals and at most 100,000,000,000 yuan in an
- * amount written as a number.
+ * policy naming a subject of the application, at most two decimals in an amount written as a number, at most
+ * {@link Limits#MAX_FACTS} facts in all, and the limits on the document itself (size, depth, tokens).
  */
 public final class ApplicationSchema {
     /** The schema's {@code $id}. */
@@ -36,6 +39,9 @@ public final class ApplicationSchema {
     /** Bounds a record component has beyond its type, as its fact's constructor checks them. */
     private static final Map<String, int[]> INTEGER_RANGES = Map.of("ComputeExpense.year", new int[]{2000, 2100});
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The characters {@link Limits#textProblem} refuses, as a regular-expression class (ECMA-262 and Java). */
+    private static final String FORBIDDEN = "\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u202A-\\u202E"
+            + "\\u2066-\\u2069\\uFEFF\\uFFFE\\uFFFF";
 
     private ApplicationSchema() {
     }
@@ -53,8 +59,12 @@ public final class ApplicationSchema {
         Map<String, ObjectNode> defs = new LinkedHashMap<>();
         record(Application.class, defs);
         defs.put("amount", amountSchema());
-        defs.put("text", NODES.objectNode().put("type", "string").put("pattern", "\\S")
-                .put("description", "Text that is not blank"));
+        defs.put("printable", NODES.objectNode().put("type", "string").put("maxLength", Limits.MAX_TEXT_LENGTH)
+                .put("pattern", "^[^" + FORBIDDEN + "]*$")
+                .put("description", "Printable text: no control characters, line or paragraph separators or "
+                        + "bidirectional overrides, at most " + Limits.MAX_TEXT_LENGTH + " characters"));
+        defs.put("text", NODES.objectNode().put("$ref", "#/$defs/printable").put("pattern", "\\S")
+                .put("description", "An id or a name: printable text that is not blank"));
         defs.put("date", NODES.objectNode().put("type", "string").put("format", "date")
                 .put("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$").put("description", "A day, written YYYY-MM-DD"));
         ObjectNode all = root.putObject("$defs");
@@ -134,8 +144,10 @@ public final class ApplicationSchema {
         }
         if (type == List.class) {
             Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
-            ObjectNode array = NODES.objectNode().put("type", "array");
-            array.set("items", valueSchema((Class<?>) element, element, defs));
+            ObjectNode array = NODES.objectNode().put("type", "array").put("maxItems", Limits.MAX_LIST_ITEMS);
+            // Strings in a list (partners' names) must be printable; only ids and names of facts must not be blank.
+            array.set("items", element == String.class ? ref("printable")
+                    : valueSchema((Class<?>) element, element, defs));
             return array;
         }
         if (type.isRecord()) {
@@ -150,7 +162,8 @@ public final class ApplicationSchema {
         amount.put("description", "An amount in yuan, read exactly: a JSON string such as \"2400000.00\" or a JSON "
                 + "number; not negative, at most two decimals (fen), at most 100,000,000,000");
         ArrayNode anyOf = amount.putArray("anyOf");
-        anyOf.addObject().put("type", "string").put("pattern", "^\\s*\\+?[0-9]+(\\.[0-9]{1,2}0*)?\\s*$");
+        anyOf.addObject().put("type", "string").put("maxLength", Limits.MAX_AMOUNT_TEXT_LENGTH)
+                .put("pattern", "^\\s*\\+?[0-9]+(\\.[0-9]{1,2}0*)?\\s*$");
         anyOf.addObject().put("type", "number").put("minimum", 0).put("maximum", 100_000_000_000L);
         return amount;
     }

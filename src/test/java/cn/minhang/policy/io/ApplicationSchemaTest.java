@@ -117,9 +117,28 @@ class ApplicationSchemaTest {
                 new Object[]{"a string for a boolean", "{\"id\": \"A\", \"applicationDate\": \"2026-01-01\", "
                         + "\"enterprise\": {\"id\": \"E1\", \"name\": \"n\", \"locatedInDistrict\": \"yes\"}}",
                         "$.enterprise.locatedInDistrict"},
+                new Object[]{"a control character in a name", "{\"id\": \"A\", \"applicationDate\": \"2026-01-01\", "
+                        + "\"enterprise\": {\"id\": \"E1\", \"name\": \"n\\u001b[31m\"}}", "$.enterprise.name"},
+                new Object[]{"a bidirectional override in an id", "{\"id\": \"A\\u202E\", \"applicationDate\": "
+                        + "\"2026-01-01\", " + enterprise + "}", "$.id"},
+                new Object[]{"a name of 201 characters", "{\"id\": \"A\", \"applicationDate\": \"2026-01-01\", "
+                        + "\"enterprise\": {\"id\": \"E1\", \"name\": \"" + "名".repeat(201) + "\"}}",
+                        "$.enterprise.name"},
+                new Object[]{"a control character in a partner's name", "{\"id\": \"A\", \"applicationDate\": "
+                        + "\"2026-01-01\", " + enterprise + ", \"cooperations\": [{\"id\": \"C\", \"name\": \"c\", "
+                        + "\"overseasPartners\": [\"ETH\\u0007\"]}]}", "$.cooperations[0].overseasPartners[0]"},
                 new Object[]{"a missing required field of a fact", "{\"id\": \"A\", \"applicationDate\": \"2026-01-01\", "
                         + enterprise + ", \"exhibitions\": [{\"id\": \"X\", \"name\": \"x\"}]}",
                         "$.exhibitions[0].boothFee"});
+    }
+
+    @Test
+    void aNameOf200CharactersIsAcceptedByBoth() {
+        String json = "{\"id\": \"A\", \"applicationDate\": \"2026-01-01\", \"enterprise\": {\"id\": \"E1\", "
+                + "\"name\": \"" + "名".repeat(200) + "\"}, \"cooperations\": [{\"id\": \"C\", \"name\": \"c\", "
+                + "\"overseasPartners\": [\" \"]}]}";
+        ApplicationReader.fromJson(json);
+        assertThat(SchemaValidator.errors(json)).isEmpty();
     }
 
     @Test
