@@ -18,6 +18,8 @@ import cn.minhang.policy.io.DecisionJson;
 import cn.minhang.policy.io.ProblemsJson;
 import cn.minhang.policy.model.Application;
 import cn.minhang.policy.model.InvalidApplicationException;
+import cn.minhang.policy.model.Limits;
+import cn.minhang.policy.model.Problem;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
@@ -100,10 +102,10 @@ final class BatchCommand implements Callable<Integer> {
                         done[0] += o.bytes();
                         bar.update(done[0], budget.lines());
                     })) {
-                String line;
+                LineInput.Line line;
                 long number = 0;
                 while ((line = in.next()) != null) {
-                    pipeline.submit(new Numbered(++number, line));
+                    pipeline.submit(Numbered.of(++number, line));
                 }
                 pipeline.finish();
                 bar.finish(done[0], budget.lines());
@@ -127,16 +129,30 @@ final class BatchCommand implements Callable<Integer> {
         return budget.failed() > 0 ? PolicyCli.FAILURE : budget.invalid() > 0 ? PolicyCli.INVALID_INPUT : PolicyCli.OK;
     }
 
-    record Numbered(long number, String text) {
-        /** The bytes the line took in the input, with its line break. */
+    /** An input line and its number; {@code text} is null for a line too long to read. */
+    record Numbered(long number, String text, long length) {
+        static Numbered of(long number, LineInput.Line line) {
+            return new Numbered(number, line.text(), line.length());
+        }
+
+        /** The bytes the line took in the input, with its line break (its characters, for a line too long). */
         long bytes() {
-            return text.getBytes(StandardCharsets.UTF_8).length + 1L;
+            return (text == null ? length : text.getBytes(StandardCharsets.UTF_8).length) + 1L;
+        }
+
+        /** The problem of a line too long to read. */
+        Problem tooLong() {
+            return new Problem("$", "the line has " + length + " characters; an application is at most "
+                    + Limits.MAX_DOCUMENT_BYTES + " bytes");
         }
     }
 
     private Outcome evaluate(PolicyEngine engine, Numbered line) {
         Application application;
         try {
+            if (line.text() == null) {
+                throw new InvalidApplicationException(java.util.List.of(line.tooLong()));
+            }
             application = ApplicationReader.fromJson(line.text());
         } catch (InvalidApplicationException e) {
             ObjectNode error = JsonNodeFactory.instance.objectNode();

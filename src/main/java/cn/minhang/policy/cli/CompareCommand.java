@@ -91,10 +91,10 @@ final class CompareCommand implements Callable<Integer> {
                      comparison.add(o.line(), o.a(), o.b());
                  }
              })) {
-            String line;
+            LineInput.Line line;
             long number = 0;
             while ((line = in.next()) != null) {
-                pipeline.submit(new BatchCommand.Numbered(++number, line));
+                pipeline.submit(BatchCommand.Numbered.of(++number, line));
             }
             pipeline.finish();
         }
@@ -119,6 +119,9 @@ final class CompareCommand implements Callable<Integer> {
 
     private static Outcome evaluate(PolicyEngine a, PolicyEngine b, BatchCommand.Numbered line) {
         Application application;
+        if (line.text() == null) {
+            return new Outcome(line.number(), null, null, true);
+        }
         try {
             application = ApplicationReader.fromJson(line.text());
         } catch (InvalidApplicationException e) {

@@ -122,6 +122,22 @@ class BatchCommandTest {
     }
 
     @Test
+    void aLineLongerThanAnApplicationMayBeIsAnErrorLineAndTheNextLinesStillCome() throws Exception {
+        Path huge = dir.resolve("huge.jsonl");
+        String big = "{\"id\": \"" + "x".repeat(1_200_000) + "\"}";
+        Files.writeString(huge, inputLines.get(0) + "\r\n" + big + "\n" + inputLines.get(1), StandardCharsets.UTF_8);
+        Path out = dir.resolve("huge-out.jsonl");
+        Cli.Result r = Cli.run("batch", huge.toString(), "-o", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(3);
+        assertThat(JSON.readTree(lines.get(0)).path("applicationId").asText()).isEqualTo("APP-0000001");
+        assertThat(JSON.readTree(lines.get(1)).path("problems").get(0).path("message").asText())
+                .isEqualTo("the line has " + big.length() + " characters; an application is at most 1048576 bytes");
+        assertThat(JSON.readTree(lines.get(2)).path("applicationId").asText()).isEqualTo("APP-0000002");
+    }
+
+    @Test
     void aMissingInputFileIsInvalidInput() {
         Cli.Result r = Cli.run("batch", dir.resolve("nowhere.jsonl").toString());
         assertThat(r.code()).isEqualTo(2);
