@@ -3,7 +3,6 @@ package cn.minhang.policy.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -128,7 +127,7 @@ final class EvaluateCommand implements Callable<Integer> {
     static Application read(String file) {
         if ("-".equals(file)) {
             try {
-                return ApplicationReader.fromJson(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
+                return ApplicationReader.fromJson(System.in);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read stdin", e);
             }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
                 CompareCommand.class, GenerateCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 2 invalid input, 3 rules failed to compile or check, 1 anything else.",
                 "Run 'policy COMMAND --help' for a command's options."})
-public final class PolicyCli implements Runnable {
+public final class PolicyCli implements java.util.concurrent.Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int INVALID_INPUT = 2;
@@ -80,9 +80,12 @@ public final class PolicyCli implements Runnable {
         return cl;
     }
 
+    /** Without a command: the usage, on stderr, and exit code 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("error: name a command");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return INVALID_INPUT;
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -34,6 +34,14 @@ class CheckAndSpecCommandTest {
     }
 
     @Test
+    void noCommandIsInvalidInputAndShowsTheUsage() {
+        Cli.Result r = Cli.run();
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("error: name a command").contains("Usage: policy");
+    }
+
+    @Test
     void anUnknownOptionIsInvalidInput() {
         Cli.Result r = Cli.run("evaluate", "--colour", "x.json");
         assertThat(r.code()).isEqualTo(2);
