@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        header = "Evaluate a JSONL population in order, in parallel, with a budget summary.",
+        header = {"Evaluate a JSONL population in order, in parallel, with a budget summary.", ""},
         description = {"Evaluates one application per line of a JSONL file and writes one line per input line, in "
                 + "order: the decision document (docs/json-contract.md) with \"line\": N, or an error document naming "
                 + "the input line. No line is dropped.",

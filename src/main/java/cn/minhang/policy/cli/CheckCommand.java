@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        header = "Compile and lint the rules; report every problem as file:line: message.",
+        header = {"Compile and lint the rules; report every problem as file:line: message.", ""},
         description = {"Compiles the rules and lints them: every rule carries a known clause id (@clause), every "
                 + "clause of the policy has a rule, and every rule file is named mNN-kebab-case.drl.",
                 "Prints every problem as file:line: message (not only the first) and exits with 3 if there is any."},

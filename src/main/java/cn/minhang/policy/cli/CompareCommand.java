@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        header = "Compare two sets of rules over a population, clause by clause.",
+        header = {"Compare two sets of rules over a population, clause by clause.", ""},
         description = {"Evaluates a population (JSONL, one application per line) under two sets of rules and "
                 + "reports, per clause, the totals under A and under B and the difference; the number of applicants "
                 + "whose decision changed; and the largest changes with the lines that differ (- under A, + under B).",

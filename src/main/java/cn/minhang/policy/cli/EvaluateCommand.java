@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        header = "Evaluate applications and explain what the policy grants each.",
+        header = {"Evaluate applications and explain what the policy grants each.", ""},
         description = {"Evaluates applications (JSON, or YAML for *.yaml/*.yml; '-' reads JSON from stdin) and prints "
                 + "what the policy grants each: a table of lines with the explanation under each, the totals, and "
                 + "the default readings of the text applied.",

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        header = "Write a synthetic, realistic population of applicants (JSONL).",
+        header = {"Write a synthetic, realistic population of applicants (JSONL).", ""},
         description = {"Writes a synthetic but realistic population of applicants, one JSON application per line, "
                 + "that exercises every clause of the policy: component makers, buyers of robots, manufacturers "
                 + "retooling, university spin-offs, service-robot firms, platform operators, settling chain leaders "

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "schema", mixinStandardHelpOptions = true,
-        header = "Print the JSON Schema of an application.",
+        header = {"Print the JSON Schema of an application.", ""},
         description = "Prints the JSON Schema (2020-12) of an application, derived from the model: the file "
                 + "schema/application.schema.json holds the same text.",
         footer = {"", "Example:", "  ./policy schema > schema/application.schema.json"})

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "spec", mixinStandardHelpOptions = true,
-        header = "Run the spec files against the rules: N passed, N failed.",
+        header = {"Run the spec files against the rules: N passed, N failed.", ""},
         description = {"Runs spec files (YAML cases: an application and the decision it must get) against the rules.",
                 "Prints one line per case, the failing cases with expected and actual side by side, and the closing "
                         + "line 'N passed, N failed'. Exit code 0 when every case passes, 1 when one fails, 2 for a "
