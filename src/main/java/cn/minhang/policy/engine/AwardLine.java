@@ -36,7 +36,7 @@ public record AwardLine(
         List<TextReading> readings) {
 
     public AwardLine {
-        reasons = List.copyOf(reasons);
+        reasons = List.copyOf(new java.util.LinkedHashSet<>(reasons));
         rules = List.copyOf(new java.util.LinkedHashSet<>(rules));
         readings = List.copyOf(readings);
     }

@@ -19,7 +19,7 @@ public enum Clause {
     M2_1("2.1", 2, 1, "支持具身智能技术协同创新", "Collaborative innovation in embodied-intelligence technology",
             "申请金额", "requested amount", "单个项目", "per-project", null, null),
     M2_2("2.2", 2, 2, "支持具身智能技术协同创新", "Collaborative innovation in embodied-intelligence technology",
-            "市级资助资金", "municipal funding", "单个任务", "per-task", null, null),
+            "任务资助资金", "funding of the task", "单个任务", "per-task", null, null),
     M3_1("3.1", 3, 1, "支持爆款产品采购与应用示范", "Procurement and demonstration of hit products",
             "单款产品采购金额", "single-product purchase amount", "单个企业", "per-enterprise", "单个企业",
             "per enterprise"),

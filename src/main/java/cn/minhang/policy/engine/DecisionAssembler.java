@@ -68,7 +68,9 @@ final class DecisionAssembler {
         }
         String enterprise = application.enterprise().id();
         for (AggregateAdjustment a : adjustments) {
-            lines.add(new AwardLine(Clause.of(a.clause()), enterprise, ClaimKind.RATE, Status.AGGREGATE_CAP, null,
+            ClaimKind kind = claims.stream().filter(c -> c.clause().equals(a.clause()) && c.award())
+                    .map(Claim::kind).findFirst().orElseThrow();
+            lines.add(new AwardLine(Clause.of(a.clause()), enterprise, kind, Status.AGGREGATE_CAP, null,
                     null, a.total(), a.cap().cap(), a.reduction().negate(), a.group(), List.of(), null,
                     List.of(a.cap().rule(), a.rule()), a.cap().reading() == null ? List.of() : List.of(a.cap().reading())));
         }

@@ -17,6 +17,13 @@ public final class Explanations {
         return String.format(Locale.ROOT, "%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
     }
 
+    /** An exact amount: to the fen, or with every decimal it has where it has more (2,999,999.994). */
+    public static String exact(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() <= 2 ? yuan(amount)
+                : String.format(Locale.ROOT, "%,." + stripped.scale() + "f", stripped);
+    }
+
     /** 0.30 as "30%". */
     public static String percent(BigDecimal rate) {
         return rate.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
@@ -31,13 +38,13 @@ public final class Explanations {
         String head = c.labelZh() + "：";
         return switch (l.status()) {
             case GRANTED, CAPPED -> head + arithmeticZh(l) + "，给予 " + yuan(l.amount()) + " 元";
-            case EXCLUDED -> head + arithmeticZh(l) + "；按“从优、就高、不重复”原则，同一事项" + winnerZh(l.excludedBy())
+            case EXCLUDED -> head + arithmeticZh(l) + "；按“从优、就高、不重复”原则，同一事项" + winnerZh(l)
                     + "，本项不予重复支持";
             case NOT_ELIGIBLE -> head + "不予支持：" + l.reasons().stream().map(Reason::zh)
                     .collect(Collectors.joining("；"));
             case SUPPORT -> head + "给予政策支持：" + l.reasons().stream().map(Reason::zh)
                     .collect(Collectors.joining("；"));
-            case CEILING -> head + "最高不超过 " + yuan(l.cap()) + " 元，具体金额经评审确定，不计入给予总额";
+            case CEILING -> head + "最高不超过 " + yuan(l.cap()) + " 元，具体金额经评审确定，不计入给予总额；金额确定后按“从优、就高、不重复”原则与同一事项的其他支持比较";
             case AGGREGATE_CAP -> c.labelZh() + c.aggregateScopeZh() + "上限" + groupZh(l) + "：合计 "
                     + yuan(l.computed()) + " 元，超过上限 " + yuan(l.cap()) + " 元，核减 " + yuan(l.amount().negate())
                     + " 元";
@@ -50,13 +57,14 @@ public final class Explanations {
         return switch (l.status()) {
             case GRANTED, CAPPED -> head + arithmeticEn(l) + "; granted " + yuan(l.amount()) + " yuan";
             case EXCLUDED -> head + arithmeticEn(l) + "; excluded under 从优、就高、不重复 (most favourable, highest, "
-                    + "never twice): the same subject " + winnerEn(l.excludedBy());
+                    + "never twice): the same subject " + winnerEn(l);
             case NOT_ELIGIBLE -> head + "not eligible: " + l.reasons().stream().map(Reason::en)
                     .collect(Collectors.joining("; "));
             case SUPPORT -> head + "support: " + l.reasons().stream().map(Reason::en)
                     .collect(Collectors.joining("; "));
             case CEILING -> head + "up to " + yuan(l.cap()) + " yuan, to be set by review; not counted in the "
-                    + "granted total";
+                    + "granted total; once set, it is weighed against other awards for the same subject under "
+                    + "从优、就高、不重复";
             case AGGREGATE_CAP -> c.labelEn() + " " + c.aggregateScopeEn() + " cap" + groupEn(l) + ": "
                     + yuan(l.computed()) + " yuan in all exceeds the cap of " + yuan(l.cap()) + " yuan; reduced by "
                     + yuan(l.amount().negate()) + " yuan";
@@ -72,7 +80,7 @@ public final class Explanations {
                     : base + "，未超过" + c.capScopeZh() + "最高 " + yuan(l.cap()) + " 元";
         }
         String product = c.baseZh() + " " + yuan(l.base()) + " 元 × " + percent(l.rate()) + " = "
-                + yuan(l.computed()) + " 元";
+                + exact(l.computed()) + " 元";
         if (l.cap() == null) {
             return product + "（条文未设上限）";
         }
@@ -91,7 +99,7 @@ public final class Explanations {
                     : base + ", within the " + c.capScopeEn() + " maximum of " + yuan(l.cap()) + " yuan";
         }
         String product = c.baseEn() + " " + yuan(l.base()) + " yuan × " + percent(l.rate()) + " = "
-                + yuan(l.computed()) + " yuan";
+                + exact(l.computed()) + " yuan";
         if (l.cap() == null) {
             return product + " (the text states no cap)";
         }
@@ -101,16 +109,29 @@ public final class Explanations {
                 : product + ", within the " + c.capScopeEn() + " cap of " + yuan(l.cap()) + " yuan";
     }
 
-    private static String winnerZh(ExcludedBy w) {
+    /** A winner of this policy may tie with the excluded award: the lower clause then stands. */
+    private static boolean tie(AwardLine l) {
+        BigDecimal own = l.cap() != null && l.computed().compareTo(l.cap()) > 0 ? l.cap() : l.computed();
+        return own.setScale(2, RoundingMode.HALF_UP).compareTo(l.excludedBy().amount()) == 0;
+    }
+
+    private static String winnerZh(AwardLine l) {
+        ExcludedBy w = l.excludedBy();
         if (w.thisPolicy()) {
-            return "已按" + Clause.of(w.clause()).labelZh() + "获较高支持 " + yuan(w.amount()) + " 元";
+            return tie(l)
+                    ? "已按" + Clause.of(w.clause()).labelZh() + "获同额支持 " + yuan(w.amount()) + " 元（同额时适用条款序号在前者）"
+                    : "已按" + Clause.of(w.clause()).labelZh() + "获较高支持 " + yuan(w.amount()) + " 元";
         }
         return "已获其他政策“" + w.policy() + "”（" + levelZh(w.level()) + "）较高支持 " + yuan(w.amount()) + " 元";
     }
 
-    private static String winnerEn(ExcludedBy w) {
+    private static String winnerEn(AwardLine l) {
+        ExcludedBy w = l.excludedBy();
         if (w.thisPolicy()) {
-            return "gets the higher " + yuan(w.amount()) + " yuan under " + Clause.of(w.clause()).labelEn();
+            return tie(l)
+                    ? "gets the same " + yuan(w.amount()) + " yuan under " + Clause.of(w.clause()).labelEn()
+                    + ", and a tie goes to the lower clause"
+                    : "gets the higher " + yuan(w.amount()) + " yuan under " + Clause.of(w.clause()).labelEn();
         }
         return "gets the higher " + yuan(w.amount()) + " yuan under another policy, \"" + w.policy() + "\" ("
                 + w.level().name().toLowerCase(Locale.ROOT) + ")";
@@ -133,14 +154,17 @@ public final class Explanations {
     }
 
     static Reason forgone(ForgoneAward f) {
+        boolean tie = f.winningAmount().compareTo(f.award().amount()) == 0;
         return new Reason(
                 "其他政策“" + f.award().policy() + "”（" + levelZh(f.award().level()) + "）就事项 " + f.award().subject()
                         + " 给予的 " + yuan(f.award().amount()) + " 元应予放弃：本政策" + Clause.of(f.winningClause()).labelZh()
-                        + "给予的 " + yuan(f.winningAmount()) + " 元较高（从优、就高、不重复）",
+                        + "给予的 " + yuan(f.winningAmount()) + " 元"
+                        + (tie ? "与之相同，同额时适用本政策" : "较高") + "（从优、就高、不重复）",
                 "The " + yuan(f.award().amount()) + " yuan for " + f.award().subject() + " under another policy, \""
                         + f.award().policy() + "\" (" + f.award().level().name().toLowerCase(Locale.ROOT)
-                        + "), must be forgone: this policy's " + Clause.of(f.winningClause()).labelEn() + " gives the higher "
-                        + yuan(f.winningAmount()) + " yuan (从优、就高、不重复)");
+                        + "), must be forgone: this policy's " + Clause.of(f.winningClause()).labelEn()
+                        + (tie ? " gives the same " + yuan(f.winningAmount()) + " yuan, and a tie goes to this policy"
+                        : " gives the higher " + yuan(f.winningAmount()) + " yuan") + " (从优、就高、不重复)");
     }
 
     static String decision(Decision d, Language language) {
@@ -154,6 +178,9 @@ public final class Explanations {
         }
         out.append(en ? "Granted in all: " : "给予合计：").append(yuan(d.totalGranted())).append(en ? " yuan" : " 元")
                 .append('\n');
+        for (TextReading r : d.readings()) {
+            out.append(en ? "Reading applied: " : "适用的文本解读：").append(en ? r.en() : r.zh()).append('\n');
+        }
         return out.toString();
     }
 }

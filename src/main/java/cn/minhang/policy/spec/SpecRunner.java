@@ -44,6 +44,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *       total: "2400000.00"
  *       explanations:            # each must appear in the Chinese or the English explanation
  *         - "研发投入 8,000,000.00 元 × 30% = 2,400,000.00 元"
+ *       reasons: ["产品未形成自主知识产权"]   # each must appear in some line's reasons
+ *       readings: ["100% of the booth fee"]  # each must appear in a reading the decision applies
  *       forgone: [O1]            # optional: the other-policy awards to forgo
  *       notApplicable: [2, 3]    # optional: measures with no line
  *       errors: ["$.purchases[0].amount"]   # instead of lines: the application is rejected with these paths
@@ -167,6 +169,13 @@ public final class SpecRunner {
                     .anyMatch(reason -> reason.zh().contains(r.asText()) || reason.en().contains(r.asText()));
             if (!found) {
                 failures.add("no line gives the reason \"" + r.asText() + "\"");
+            }
+        }
+        for (JsonNode r : expect.path("readings")) {
+            boolean found = decision.readings().stream()
+                    .anyMatch(reading -> reading.zh().contains(r.asText()) || reading.en().contains(r.asText()));
+            if (!found) {
+                failures.add("the decision applies no reading containing \"" + r.asText() + "\"");
             }
         }
         if (expect.has("forgone")) {

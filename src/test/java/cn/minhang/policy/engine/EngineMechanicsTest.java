@@ -1,0 +1,204 @@
+package cn.minhang.policy.engine;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import cn.minhang.policy.io.ApplicationReader;
+import cn.minhang.policy.model.Application;
+import cn.minhang.policy.model.ComponentCategory;
+import cn.minhang.policy.model.Enterprise;
+import cn.minhang.policy.model.InvalidApplicationException;
+import cn.minhang.policy.model.Level;
+import cn.minhang.policy.model.OtherAward;
+import cn.minhang.policy.model.ProductRnd;
+import cn.minhang.policy.model.Problem;
+import cn.minhang.policy.spec.SpecCase;
+import cn.minhang.policy.spec.SpecRunner;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Loading, broken rules, reloads, input order and threads. */
+class EngineMechanicsTest {
+    private static final Path RULES = Path.of("rules");
+    private static PolicyEngine engine;
+    private static List<Application> specApplications;
+
+    @BeforeAll
+    static void compile() {
+        engine = PolicyEngine.fromDirectory(RULES);
+        specApplications = new ArrayList<>();
+        for (SpecCase c : SpecRunner.load(Path.of("specs"))) {
+            if (c.expectedErrorPaths().isEmpty()) {
+                specApplications.add(ApplicationReader.fromTree(c.application()));
+            }
+        }
+    }
+
+    private static Application jointMaker(String date) {
+        return Application.builder("A1", LocalDate.parse(date), new Enterprise("E1", "关节科技", true, true, List.of()))
+                .product(new ProductRnd("P1", "一体化关节", ComponentCategory.INTEGRATED_JOINT,
+                        new BigDecimal("8000000"), true, true))
+                .build();
+    }
+
+    @Test
+    void thePackagedRulesAreTheRulesDirectory() {
+        assertThat(PolicyEngine.fromClasspath().rules().version()).isEqualTo(engine.rules().version());
+    }
+
+    @Test
+    void aDecisionNamesTheRulesVersionThatMadeIt() {
+        Decision d = engine.evaluate(jointMaker("2026-03-01"));
+        assertThat(d.rulesVersion()).isEqualTo(engine.rules().version()).startsWith("sha256:");
+        assertThat(d.totalGranted()).isEqualByComparingTo("2400000.00");
+        assertThat(d.validity().from()).isEqualTo(LocalDate.of(2025, 1, 1));
+        assertThat(d.validity().to()).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(d.readings()).extracting(TextReading::en)
+                .anyMatch(r -> r.contains("placeholders until the final text sets them"));
+    }
+
+    @Test
+    void aRuleFileWithATypoIsReportedWithItsFileAndLineAndNothingIsEvaluated() {
+        RuleSource source = RuleSource.directory(RULES);
+        String broken = source.files().get("m01-core-components.drl")
+                .replace("insert( Claim.rate( kcontext, $p.id(), $p.rndInvestment(), \"30%\", \"3,000,000\" ) );",
+                        "insert( Claim.rate( kcontext, $p.id(), $p.rndInvestmentt(), \"30%\", \"3,000,000\" ) );");
+        assertThat(broken).isNotEqualTo(source.files().get("m01-core-components.drl"));
+        RuleCompilationException e = catchThrowableOfType(RuleCompilationException.class,
+                () -> PolicyEngine.of(source.with("m01-core-components.drl", broken)));
+        assertThat(e.problems()).isNotEmpty();
+        assertThat(e.problems()).allSatisfy(p -> {
+            assertThat(p.file()).isEqualTo("m01-core-components.drl");
+            assertThat(p.line()).isBetween(10, 20);
+        });
+        assertThat(e.getMessage()).contains("m01-core-components.drl:");
+    }
+
+    @Test
+    void aBrokenReloadLeavesThePreviousRulesServing() {
+        PolicyEngine serving = PolicyEngine.fromDirectory(RULES);
+        String before = serving.rules().version();
+        RuleSource source = RuleSource.directory(RULES);
+        RuleSource broken = source.with("m01-core-components.drl",
+                source.files().get("m01-core-components.drl").replace("when", "whn"));
+        assertThatThrownBy(() -> serving.reload(broken)).isInstanceOf(RuleCompilationException.class)
+                .hasMessageContaining("m01-core-components.drl:");
+        assertThat(serving.rules().version()).isEqualTo(before);
+        assertThat(serving.evaluate(jointMaker("2026-03-01")).totalGranted()).isEqualByComparingTo("2400000.00");
+    }
+
+    @Test
+    void aGoodReloadChangesTheRatesWithoutAnyJavaChange() {
+        PolicyEngine serving = PolicyEngine.fromDirectory(RULES);
+        RuleSource source = RuleSource.directory(RULES);
+        RuleSource edited = source.with("m01-core-components.drl",
+                source.files().get("m01-core-components.drl").replace("\"30%\", \"3,000,000\"", "\"25%\", \"3,000,000\""));
+        serving.reload(edited);
+        Decision d = serving.evaluate(jointMaker("2026-03-01"));
+        assertThat(d.totalGranted()).isEqualByComparingTo("2000000.00");
+        assertThat(d.rulesVersion()).isEqualTo(edited.version()).isNotEqualTo(source.version());
+    }
+
+    @Test
+    void aRuleWithoutAClauseOrWithAnUnknownClauseIsRejectedWithItsLine() {
+        String extra = """
+                package cn.minhang.policy.rules;
+                import cn.minhang.policy.model.*;
+
+                rule "A rule that cites no clause"
+                when
+                    Enterprise()
+                then
+                end
+
+                rule "A rule that cites a clause the policy does not have"
+                    @clause("99.9")
+                when
+                    Enterprise()
+                then
+                end
+                """;
+        RuleCompilationException e = catchThrowableOfType(RuleCompilationException.class,
+                () -> PolicyEngine.of(RuleSource.directory(RULES).with("m99-extra.drl", extra)));
+        assertThat(e.problems()).extracting(RuleProblem::toString).containsExactly(
+                "m99-extra.drl:4: rule \"A rule that cites no clause\" has no @clause(\"…\")",
+                "m99-extra.drl:10: rule \"A rule that cites a clause the policy does not have\" names unknown clause \"99.9\"");
+    }
+
+    @Test
+    void shufflingTheFactsOfEverySpecApplicationNeverChangesItsDecision() {
+        Random random = new Random(20261129L);
+        for (SpecCase c : SpecRunner.load(Path.of("specs"))) {
+            if (!c.expectedErrorPaths().isEmpty()) {
+                continue;
+            }
+            Decision expected = engine.evaluate(ApplicationReader.fromTree(c.application()));
+            for (int round = 0; round < 3; round++) {
+                JsonNode shuffled = shuffleLists(c.application().deepCopy(), random);
+                assertThat(engine.evaluate(ApplicationReader.fromTree(shuffled)))
+                        .as("%s, shuffled (round %d)", c.name(), round).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void evaluatingOnManyThreadsGivesTheSameDecisionsAsOneThread() throws Exception {
+        List<Decision> sequential = specApplications.stream().map(engine::evaluate).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 5; round++) {
+                List<Future<Decision>> futures = new ArrayList<>();
+                for (Application a : specApplications) {
+                    futures.add(pool.submit(() -> engine.evaluate(a)));
+                }
+                for (int i = 0; i < futures.size(); i++) {
+                    assertThat(futures.get(i).get()).isEqualTo(sequential.get(i));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anApplicationWhoseFactsContradictEachOtherIsRejectedBeforeEvaluation() {
+        Application bad = Application.builder("A1", LocalDate.parse("2026-03-01"),
+                        new Enterprise("E1", "关节科技", true, true, List.of()))
+                .product(new ProductRnd("P1", "关节", ComponentCategory.INTEGRATED_JOINT, BigDecimal.ONE, true, true))
+                .product(new ProductRnd("P1", "关节", ComponentCategory.INTEGRATED_JOINT, BigDecimal.TEN, true, true))
+                .otherAward(new OtherAward("O1", "市级政策", Level.MUNICIPAL, "P9", BigDecimal.ONE))
+                .build();
+        InvalidApplicationException e = catchThrowableOfType(InvalidApplicationException.class,
+                () -> engine.evaluate(bad));
+        assertThat(e.problems()).extracting(Problem::path)
+                .containsExactly("$.products[1].id", "$.otherAwards[0].subject");
+    }
+
+    private static JsonNode shuffleLists(JsonNode node, Random random) {
+        if (node instanceof ObjectNode object) {
+            object.fieldNames().forEachRemaining(name -> object.set(name, shuffleLists(object.get(name), random)));
+        } else if (node instanceof ArrayNode array) {
+            List<JsonNode> items = new ArrayList<>();
+            array.forEach(items::add);
+            Collections.shuffle(items, random);
+            array.removeAll();
+            items.forEach(array::add);
+        }
+        return node;
+    }
+}
