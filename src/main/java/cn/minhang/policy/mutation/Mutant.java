@@ -21,7 +21,8 @@ public record Mutant(String file, int line, String rule, String clause, Operator
         COMPARISON("comparison changed", "> ↔ >=, < ↔ <=, == ↔ !="),
         NEGATE_CONDITION("condition negated", "a constraint wrapped in !( … ); a pattern with not added, removed, "
                 + "or exists turned into not"),
-        DROP_CONDITION("condition dropped", "a constraint, one side of || or &&, or a pattern removed"),
+        DROP_CONDITION("condition dropped", "a constraint, one side of || or &&, one value of an in ( … ) list, or a "
+                + "pattern removed"),
         REMOVE_RULE("rule removed", "the whole rule deleted");
 
         private final String label;

@@ -284,6 +284,7 @@ public final class Mutator {
                 int[] span = dropSpan(lhs, parts, p, open, close);
                 edits.add(new Edit(Operator.DROP_CONDITION, span[0], span[1], "", lhs.get(a).start(),
                         "drop " + before));
+                members(lhs, a, b, before, edits);
                 List<int[]> operands = split(lhs, a, b, Set.of("||", "&&"));
                 if (operands.size() > 1) {
                     for (int o = 0; o < operands.size(); o++) {
@@ -296,6 +297,27 @@ public final class Mutator {
                                 "drop " + text(lhs, os[0], os[1]) + " from " + before));
                     }
                 }
+            }
+        }
+    }
+
+    /** Each value of an {@code in ( … )} or {@code not in ( … )} list of two or more values, dropped. */
+    private void members(List<Token> lhs, int a, int b, String constraint, List<Edit> edits) {
+        for (int i = a; i < b; i++) {
+            if (!(lhs.get(i).kind() == Kind.IDENT && lhs.get(i).text().equals("in") && lhs.get(i + 1).is("("))) {
+                continue;
+            }
+            int open = i + 1;
+            int close = DrlFile.matching(lhs, open);
+            List<int[]> values = split(lhs, open + 1, close - 1, Set.of(","));
+            if (values.size() < 2) {
+                continue;
+            }
+            String list = text(lhs, a, i) + " ( … )";
+            for (int v = 0; v < values.size(); v++) {
+                int[] span = dropSpan(lhs, values, v, open, close);
+                edits.add(new Edit(Operator.DROP_CONDITION, span[0], span[1], "", lhs.get(values.get(v)[0]).start(),
+                        "drop " + text(lhs, values.get(v)[0], values.get(v)[1]) + " from " + list));
             }
         }
     }

@@ -98,6 +98,29 @@ class MutatorTest {
     }
 
     @Test
+    void drops_each_value_of_a_membership_list() {
+        String drl = """
+                rule "r"
+                    @clause("4.1")
+                when
+                    $i : EquipmentInvestment( sector not in ( Sector.A, Sector.B,
+                                                              Sector.C ) )
+                then
+                end
+                """;
+        List<Mutant> mutants = Mutator.mutants("m04.drl", drl);
+        assertThat(changes(mutants, Operator.DROP_CONDITION)).containsExactly(
+                "drop sector not in ( Sector.A, Sector.B, Sector.C )",
+                "drop Sector.A from sector not in ( … )",
+                "drop Sector.B from sector not in ( … )",
+                "drop Sector.C from sector not in ( … )");
+        assertThat(mutants.stream().filter(m -> m.change().equals("drop Sector.C from sector not in ( … )"))
+                .findFirst().orElseThrow().text()).contains("sector not in ( Sector.A, Sector.B )");
+        assertThat(mutants.stream().filter(m -> m.change().equals("drop Sector.C from sector not in ( … )"))
+                .findFirst().orElseThrow().line()).isEqualTo(5);
+    }
+
+    @Test
     void removes_each_rule_keeping_the_lines_of_the_rest() {
         List<Mutant> removed = Mutator.mutants("m99.drl", DRL).stream()
                 .filter(m -> m.operator() == Operator.REMOVE_RULE).toList();
