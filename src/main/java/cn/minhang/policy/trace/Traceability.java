@@ -35,7 +35,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>A rule encodes a sentence when the quotation (“…”) in the comment directly above it is found in that
  * sentence: a quotation may leave words out with …… (each piece must be found, in the same sentence), may span
- * two sentences (each is traced), and its inner quotation marks may differ from the text's. A rule is traced only
+ * two sentences (each is traced), and its inner quotation marks may differ from the text's. A rule with no
+ * quotation of its own carries on the one of the nearest rule above it in the same file with the same clause
+ * (rules written in sequence under one sentence). A rule is traced only
  * to sentences of its own clause's paragraph (a measure rule to its measure, a closing rule to the closing
  * paragraph), so that a term quoted in passing (“区内企业”) does not claim a sentence of another measure. A spec
  * case proves a sentence when one of the sentence's rules fires in it.
@@ -43,8 +45,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Traceability {
 
     /** A rule as the report names it. */
-    public record RuleRef(String file, int line, String name, String clause, List<String> quotes, String readingZh,
-                          String readingEn) {
+    public record RuleRef(String file, int line, String name, String clause, List<String> quotes,
+                          boolean quotesInherited, String readingZh, String readingEn) {
         public String location() {
             return file + ":" + line;
         }
@@ -201,10 +203,17 @@ public final class Traceability {
         for (Map.Entry<String, String> file : source.files().entrySet()) {
             DrlFile drl = DrlFile.parse(file.getKey(), file.getValue());
             headerQuotes.put(file.getKey(), Quotes.in(String.join("\n", drl.header())));
+            Map<String, List<String>> lastQuotes = new HashMap<>();
             for (DrlFile.Rule r : drl.rules()) {
-                rules.add(new RuleRef(file.getKey(), r.line(), r.name(), r.clause(),
-                        Quotes.in(String.join("\n", r.commentAbove())), r.metadata().get("readingZh"),
-                        r.metadata().get("readingEn")));
+                List<String> quotes = Quotes.in(String.join("\n", r.commentAbove()));
+                boolean inherited = quotes.isEmpty();
+                if (inherited) {
+                    quotes = lastQuotes.getOrDefault(r.clause(), List.of());
+                } else {
+                    lastQuotes.put(r.clause(), quotes);
+                }
+                rules.add(new RuleRef(file.getKey(), r.line(), r.name(), r.clause(), quotes, inherited,
+                        r.metadata().get("readingZh"), r.metadata().get("readingEn")));
                 clausesOfFile.computeIfAbsent(file.getKey(), k -> new LinkedHashSet<>()).add(r.clause());
             }
         }
@@ -312,9 +321,10 @@ public final class Traceability {
             }
             String why;
             if (r.quotes().isEmpty()) {
-                why = "no quotation of the text above the rule";
+                why = "no quotation of the text above the rule or above an earlier rule of its clause";
             } else {
-                why = "quotes " + String.join(", ", unmatched.getOrDefault(r, r.quotes()).stream()
+                why = (r.quotesInherited() ? "no quotation of its own; the rule above of its clause quotes "
+                        : "quotes ") + String.join(", ", unmatched.getOrDefault(r, r.quotes()).stream()
                         .map(q -> "“" + q + "”").toList()) + ", not a sentence of "
                         + (Clause.exists(r.clause()) && Clause.of(r.clause()).isMeasureClause()
                         ? "measure " + Clause.of(r.clause()).measure()
