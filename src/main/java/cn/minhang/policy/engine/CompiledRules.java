@@ -42,11 +42,20 @@ public final class CompiledRules {
     }
 
     /**
-     * Compiles every file of {@code source}. Fails with every problem, each with its file and line: compiler
-     * errors, and rules without a known {@code @clause}.
+     * Compiles every file of {@code source}. Fails with every problem, each with its file and line: code that
+     * reaches outside the policy's own types ({@link RuleSafety}, checked before anything is compiled, since the
+     * compiler itself evaluates parts of a rule file), compiler errors, and rules without a known {@code @clause}.
      */
     public static CompiledRules compile(RuleSource source) {
         long started = System.nanoTime();
+        List<RuleProblem> unsafe = new ArrayList<>();
+        for (Map.Entry<String, String> file : source.files().entrySet()) {
+            unsafe.addAll(RuleSafety.check(file.getKey(), file.getValue()));
+        }
+        if (!unsafe.isEmpty()) {
+            unsafe.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+            throw new RuleCompilationException(source.origin(), unsafe);
+        }
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("cn.minhang.policy.rules", "build-" + BUILDS.incrementAndGet(), "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem();

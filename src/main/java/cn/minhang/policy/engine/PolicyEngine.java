@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 
 import cn.minhang.policy.model.Application;
 import cn.minhang.policy.model.ApplicationChecks;
+import cn.minhang.policy.model.InvalidApplicationException;
+import cn.minhang.policy.model.Limits;
+import cn.minhang.policy.model.Problem;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -24,14 +27,19 @@ import org.kie.api.runtime.KieSession;
  * decision.lines().get(0).explanation(Language.ZH);
  * }</pre>
  *
- * <p>{@link #reload(RuleSource)} swaps in new rules only if they compile; a broken edit leaves the rules that
- * were serving in place, and evaluations already running finish on the rules they started with.
+ * <p>{@link #reload(RuleSource)} swaps in new rules only if they compile, and
+ * {@link #reload(RuleSource, ReloadGate)} only if they also pass their checks (the spec files); a broken edit
+ * leaves the rules that were serving in place. The swap is one atomic reference write: an evaluation takes the
+ * rules once, when it starts, and finishes on them, so every decision is made by exactly one version and names
+ * it ({@link Decision#rulesVersion()}).
  */
 public final class PolicyEngine {
     /** A session that fires more rules than this is taken to loop: an error, not a hang. */
     static final int MAX_FIRINGS = 1_000_000;
 
     private final AtomicReference<CompiledRules> current;
+    /** Reloads are made one at a time, so that the last one to finish is the one that serves. */
+    private final Object reloading = new Object();
 
     private PolicyEngine(CompiledRules rules) {
         this.current = new AtomicReference<>(rules);
@@ -52,6 +60,11 @@ public final class PolicyEngine {
         return new PolicyEngine(CompiledRules.compile(source));
     }
 
+    /** An engine on rules already compiled (for example a candidate being checked before it serves). */
+    public static PolicyEngine of(CompiledRules rules) {
+        return new PolicyEngine(Objects.requireNonNull(rules, "rules"));
+    }
+
     /** The rules serving now. */
     public CompiledRules rules() {
         return current.get();
@@ -63,16 +76,51 @@ public final class PolicyEngine {
      * @throws RuleCompilationException with every problem; the rules serving before keep serving
      */
     public CompiledRules reload(RuleSource source) {
-        CompiledRules compiled = CompiledRules.compile(source);
-        current.set(compiled);
-        return compiled;
+        synchronized (reloading) {
+            CompiledRules compiled = CompiledRules.compile(source);
+            current.set(compiled);
+            return compiled;
+        }
+    }
+
+    /**
+     * Compiles {@code source}, runs {@code gate} on an engine of its own over the new rules, and only if both
+     * succeed makes them the rules that serve. Evaluations running meanwhile, and any that start before the
+     * swap, are made by the rules serving before.
+     *
+     * @throws ReloadRejectedException with every compile problem, or with every failure of the gate; the rules
+     *                                 serving before keep serving
+     */
+    public CompiledRules reload(RuleSource source, ReloadGate gate) {
+        Objects.requireNonNull(gate, "gate");
+        synchronized (reloading) {
+            String serving = current.get().version();
+            CompiledRules compiled;
+            try {
+                compiled = CompiledRules.compile(source);
+            } catch (RuleCompilationException e) {
+                throw new ReloadRejectedException(source.origin(), source.version(), serving, e.problems(), List.of(), e);
+            }
+            List<String> failures;
+            try {
+                failures = List.copyOf(gate.failures(PolicyEngine.of(compiled)));
+            } catch (RuntimeException e) {
+                failures = List.of("the check of the new rules could not run: " + e);
+            }
+            if (!failures.isEmpty()) {
+                throw new ReloadRejectedException(source.origin(), source.version(), serving, List.of(), failures, null);
+            }
+            current.set(compiled);
+            return compiled;
+        }
     }
 
     /**
      * Evaluates one application.
      *
      * @throws cn.minhang.policy.model.InvalidApplicationException if its facts contradict each other (duplicate
-     *                                                             ids, an award for an unknown subject)
+     *                                                             ids, an award for an unknown subject) or it
+     *                                                             has more than {@link Limits#MAX_FACTS} facts
      */
     public Decision evaluate(Application application) {
         return evaluate(application, null);
@@ -81,6 +129,11 @@ public final class PolicyEngine {
     /** Evaluates one application and tells {@code firedRules} the name of every rule that fires. */
     public Decision evaluate(Application application, Consumer<String> firedRules) {
         Objects.requireNonNull(application, "application");
+        List<Object> input = application.facts();
+        if (input.size() - 1 > Limits.MAX_FACTS) {
+            throw new InvalidApplicationException(List.of(new Problem("$", "the application has " + (input.size() - 1)
+                    + " facts; at most " + Limits.MAX_FACTS + " are allowed in one application")));
+        }
         ApplicationChecks.requireValid(application);
         CompiledRules rules = current.get();
         KieSession session = rules.kieBase().newKieSession();
@@ -93,7 +146,7 @@ public final class PolicyEngine {
                     }
                 });
             }
-            for (Object fact : application.facts()) {
+            for (Object fact : input) {
                 session.insert(fact);
             }
             int fired = session.fireAllRules(MAX_FIRINGS);

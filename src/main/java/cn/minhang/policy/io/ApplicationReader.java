@@ -1,12 +1,16 @@
 package cn.minhang.policy.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,22 +22,36 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import cn.minhang.policy.model.Application;
 import cn.minhang.policy.model.ApplicationChecks;
 import cn.minhang.policy.model.InvalidApplicationException;
 import cn.minhang.policy.model.InvalidFactException;
+import cn.minhang.policy.model.Limits;
 import cn.minhang.policy.model.MayBeAbsent;
 import cn.minhang.policy.model.Problem;
 import cn.minhang.policy.model.Violation;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads an application from JSON or YAML. The field names are the record components of the model
@@ -41,84 +59,284 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  *
  * <p>Reading never stops at the first problem: it reports every unknown field, missing field, wrong type,
  * unknown enum constant and impossible value, each with its JSON path, and returns no application if there is
- * any.
+ * any. The only exception it throws for bad input is {@link InvalidApplicationException}.
+ *
+ * <p>Input is untrusted. A document is refused, as a problem at {@code $}, before it can cost more than a
+ * bounded amount of memory and time: larger than {@link Limits#MAX_DOCUMENT_BYTES}, nested deeper than
+ * {@link Limits#MAX_NESTING_DEPTH}, with more than {@link Limits#MAX_TOKENS} tokens, a number longer than
+ * {@link Limits#MAX_NUMBER_LENGTH} characters, not valid UTF-8, with a duplicated field name, with anything after
+ * the document, or (YAML) with an alias ({@code *name}: Jackson would read it as the anchor's name, not its
+ * value). An application with more than {@link Limits#MAX_FACTS} facts is refused before its facts are bound;
+ * ids and names longer than {@link Limits#MAX_TEXT_LENGTH} or with control characters are refused at their path.
+ * At most {@link Limits#MAX_PROBLEMS} problems are listed; the rest are counted.
  */
 public final class ApplicationReader {
     private static final JsonNodeFactory EXACT = JsonNodeFactory.withExactBigDecimals(true);
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxDocumentLength(Limits.MAX_DOCUMENT_BYTES)
+            .maxNestingDepth(Limits.MAX_NESTING_DEPTH)
+            .maxNumberLength(Limits.MAX_NUMBER_LENGTH)
+            .maxStringLength(Limits.MAX_DOCUMENT_BYTES)
+            .maxNameLength(Limits.MAX_DOCUMENT_BYTES)
+            .maxTokenCount(Limits.MAX_TOKENS)
+            .build();
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(CONSTRAINTS)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS)
             .nodeFactory(EXACT)
             .build();
-    private static final ObjectMapper YAML = YAMLMapper.builder()
+    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .loaderOptions(yamlLoaderOptions())
+                    .streamReadConstraints(CONSTRAINTS)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .nodeFactory(EXACT)
             .build();
+    private static final Pattern AMOUNT = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
     private ApplicationReader() {
     }
 
-    /** Reads a {@code .json}, {@code .yaml} or {@code .yml} file. */
+    private static LoaderOptions yamlLoaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Limits.MAX_DOCUMENT_BYTES);
+        options.setNestingDepthLimit(Limits.MAX_NESTING_DEPTH);
+        options.setMaxAliasesForCollections(0);
+        options.setAllowRecursiveKeys(false);
+        options.setAllowDuplicateKeys(false);
+        return options;
+    }
+
+    /**
+     * Reads a {@code .json}, {@code .yaml} or {@code .yml} file. A file larger than
+     * {@link Limits#MAX_DOCUMENT_BYTES} is refused from its size, without being read.
+     *
+     * @throws UncheckedIOException if the file cannot be read at all (missing, not readable)
+     */
     public static Application read(Path file) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            long size = Files.size(file);
+            if (size > Limits.MAX_DOCUMENT_BYTES) {
+                throw tooLarge(size + " bytes");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = readBounded(in);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String text = decode(bytes);
         return name.endsWith(".yaml") || name.endsWith(".yml") ? fromYaml(text) : fromJson(text);
     }
 
+    /** Reads JSON from a stream (a request body), reading at most {@link Limits#MAX_DOCUMENT_BYTES} + 1 bytes. */
+    public static Application fromJson(InputStream in) throws IOException {
+        return fromJson(decode(readBounded(in)));
+    }
+
+    /** Reads YAML from a stream, reading at most {@link Limits#MAX_DOCUMENT_BYTES} + 1 bytes. */
+    public static Application fromYaml(InputStream in) throws IOException {
+        return fromYaml(decode(readBounded(in)));
+    }
+
     public static Application fromJson(String text) {
-        return fromTree(parse(JSON, text, "JSON"));
+        return fromTree(parseJson(text));
     }
 
     public static Application fromYaml(String text) {
-        return fromTree(parse(YAML, text, "YAML"));
+        return fromTree(parseYaml(text));
     }
 
     /** Parses JSON text into a tree with exact decimals, or fails with the position of the syntax error. */
     public static JsonNode parseJson(String text) {
-        return parse(JSON, text, "JSON");
+        checkLength(text);
+        try (JsonParser parser = JSON.getFactory().createParser(text)) {
+            return tree(JSON, parser, "JSON");
+        } catch (IOException e) {
+            throw malformed("JSON", e);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw unreadableNumber("JSON", e);
+        }
     }
 
-    /** Parses YAML text into a tree with exact decimals, or fails with the position of the syntax error. */
+    /**
+     * Parses YAML text into a tree with exact decimals, or fails with the position of the syntax error. Aliases
+     * are refused: an application has no use for them, and Jackson would silently read {@code *name} as the
+     * text "name".
+     */
     public static JsonNode parseYaml(String text) {
-        return parse(YAML, text, "YAML");
+        checkLength(text);
+        try (JsonParser parser = new NoAliases(YAML.getFactory().createParser(text))) {
+            return tree(YAML, parser, "YAML");
+        } catch (IOException e) {
+            throw malformed("YAML", e);
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new InvalidApplicationException(List.of(new Problem("$", "malformed YAML: "
+                    + clean(e.getMessage()))));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw unreadableNumber("YAML", e);
+        }
     }
 
-    private static JsonNode parse(ObjectMapper mapper, String text, String format) {
-        try {
-            JsonNode node = mapper.readTree(text);
-            if (node == null || node.isMissingNode()) {
-                throw new InvalidApplicationException(List.of(new Problem("$", "the " + format + " document is empty")));
+    /**
+     * A number Jackson cannot represent, such as {@code 1e4000000000} (its exponent does not fit in an int):
+     * Jackson throws NumberFormatException rather than a parse error.
+     */
+    private static InvalidApplicationException unreadableNumber(String format, RuntimeException e) {
+        return new InvalidApplicationException(List.of(new Problem("$", "malformed " + format
+                + ": a number cannot be read exactly (" + clean(e.getMessage()) + ")")));
+    }
+
+    private static JsonNode tree(ObjectMapper mapper, JsonParser parser, String format) throws IOException {
+        JsonNode node = mapper.readTree(parser);
+        if (node == null || node.isMissingNode()) {
+            throw new InvalidApplicationException(List.of(new Problem("$", "the " + format + " document is empty")));
+        }
+        if (parser.nextToken() != null) {
+            JsonLocation at = parser.currentLocation();
+            throw new InvalidApplicationException(List.of(new Problem("$", "malformed " + format + " at line "
+                    + at.getLineNr() + ", column " + at.getColumnNr() + ": more follows the end of the document"
+                    + ("YAML".equals(format) ? " (one document per file)" : ""))));
+        }
+        return node;
+    }
+
+    private static InvalidApplicationException malformed(String format, IOException e) {
+        if (e instanceof StreamConstraintsException limit) {
+            return new InvalidApplicationException(List.of(new Problem("$", "the " + format
+                    + " document exceeds a limit: " + clean(limit.getOriginalMessage()))));
+        }
+        String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+        JsonLocation location = e instanceof JsonProcessingException p ? p.getLocation() : null;
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column "
+                + location.getColumnNr();
+        return new InvalidApplicationException(List.of(new Problem("$", "malformed " + format + where + ": "
+                + clean(message))));
+    }
+
+    /** A parser's message, without control characters and cut to a readable length. */
+    private static String clean(String message) {
+        String text = String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " | ");
+        if (text.length() > 300) {
+            text = text.substring(0, 300) + "…";
+        }
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (Limits.textProblem(new String(Character.toChars(c))) != null) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
             }
-            return node;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new InvalidApplicationException(List.of(new Problem("$", "malformed " + format + where + ": "
-                    + e.getOriginalMessage())));
+        });
+        return out.toString();
+    }
+
+    private static void checkLength(String text) {
+        if (text.length() > Limits.MAX_DOCUMENT_BYTES) {
+            throw tooLarge(text.length() + " characters");
+        }
+    }
+
+    private static InvalidApplicationException tooLarge(String size) {
+        return new InvalidApplicationException(List.of(new Problem("$", "the document is " + size
+                + " long; at most " + Limits.MAX_DOCUMENT_BYTES + " bytes are read")));
+    }
+
+    /** Reads at most one byte more than the limit, so that a larger stream is refused without being held. */
+    private static byte[] readBounded(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(Limits.MAX_DOCUMENT_BYTES + 1);
+        if (bytes.length > Limits.MAX_DOCUMENT_BYTES) {
+            throw tooLarge("more than " + Limits.MAX_DOCUMENT_BYTES + " bytes");
+        }
+        return bytes;
+    }
+
+    private static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidApplicationException(List.of(new Problem("$", "the document is not valid UTF-8")));
+        }
+    }
+
+    /** Fails on the first YAML alias ({@code *name}). */
+    private static final class NoAliases extends JsonParserDelegate {
+        NoAliases(JsonParser yaml) {
+            super(yaml);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = super.nextToken();
+            if (delegate instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                throw new JsonParseException(this, "YAML aliases (*" + clean(yaml.getText())
+                        + ") are not supported; write the value out in full");
+            }
+            return token;
         }
     }
 
     /** Binds a parsed tree; every problem is collected before anything is rejected. */
     public static Application fromTree(JsonNode node) {
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
+        if (node.isObject() && !countFacts(node, problems)) {
+            throw new InvalidApplicationException(problems.list());
+        }
         Application application = (Application) bindRecord(Application.class, node, "$", problems);
         if (application != null) {
-            problems.addAll(ApplicationChecks.problems(application));
+            ApplicationChecks.problems(application).forEach(problems::add);
         }
-        if (!problems.isEmpty() || application == null) {
-            throw new InvalidApplicationException(problems);
+        if (problems.count() > 0 || application == null) {
+            throw new InvalidApplicationException(problems.list());
         }
         return application;
     }
 
-    private static Object bindRecord(Class<?> type, JsonNode node, String path, List<Problem> problems) {
+    /**
+     * Refuses an application with more facts than {@link Limits#MAX_FACTS} (or a list longer than
+     * {@link Limits#MAX_LIST_ITEMS}) before binding any of them. True when within the limits.
+     */
+    private static boolean countFacts(JsonNode node, Problems problems) {
+        long facts = 0;
+        for (RecordComponent c : Application.class.getRecordComponents()) {
+            JsonNode value = node.get(c.getName());
+            if (value == null) {
+                continue;
+            }
+            if (value.isArray()) {
+                if (value.size() > Limits.MAX_LIST_ITEMS) {
+                    problems.add(new Problem("$." + c.getName(), "has " + value.size() + " items; at most "
+                            + Limits.MAX_LIST_ITEMS + " are allowed"));
+                }
+                facts += value.size();
+            } else if (value.isObject()) {
+                facts++;
+            }
+        }
+        if (facts > Limits.MAX_FACTS) {
+            problems.add(new Problem("$", "the application has " + facts + " facts; at most " + Limits.MAX_FACTS
+                    + " are allowed in one application"));
+        }
+        return problems.count() == 0;
+    }
+
+    private static Object bindRecord(Class<?> type, JsonNode node, String path, Problems problems) {
         if (!node.isObject()) {
-            problems.add(new Problem(path, "must be an object with the fields " + fieldNames(type)));
+            problems.add(new Problem(path, "must be an object with the fields " + fieldNames(type) + ", was "
+                    + describe(node)));
             return null;
         }
         RecordComponent[] components = type.getRecordComponents();
@@ -126,11 +344,11 @@ public final class ApplicationReader {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                problems.add(new Problem(path + "." + name, "is not a field of " + type.getSimpleName()
+                problems.add(new Problem(field(path, name), "is not a field of " + type.getSimpleName()
                         + "; its fields are " + fieldNames(type)));
             }
         }
-        int before = problems.size();
+        long before = problems.count();
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
@@ -142,7 +360,7 @@ public final class ApplicationReader {
                 values[i] = bind(c.getType(), c.getGenericType(), value, at, problems);
             }
         }
-        if (problems.size() > before) {
+        if (problems.count() > before) {
             return null;
         }
         try {
@@ -155,7 +373,7 @@ public final class ApplicationReader {
                     problems.add(new Problem(path + "." + v.field(), v.message()));
                 }
             } else {
-                problems.add(new Problem(path, String.valueOf(e.getCause().getMessage())));
+                problems.add(new Problem(path, clean(String.valueOf(e.getCause().getMessage()))));
             }
             return null;
         } catch (ReflectiveOperationException e) {
@@ -163,7 +381,12 @@ public final class ApplicationReader {
         }
     }
 
-    private static Object absent(RecordComponent c, String at, List<Problem> problems) {
+    /** The path of a field; a name that is not a plain identifier is quoted, so a path never carries raw input. */
+    private static String field(String path, String name) {
+        return FIELD_NAME.matcher(name).matches() ? path + "." + name : path + "[" + Limits.quote(name) + "]";
+    }
+
+    private static Object absent(RecordComponent c, String at, Problems problems) {
         Class<?> t = c.getType();
         if (t == boolean.class) {
             return false;
@@ -178,10 +401,15 @@ public final class ApplicationReader {
         return t == int.class ? 0 : null;
     }
 
-    private static Object bind(Class<?> type, Type generic, JsonNode value, String at, List<Problem> problems) {
+    private static Object bind(Class<?> type, Type generic, JsonNode value, String at, Problems problems) {
         if (type == String.class) {
             if (!value.isTextual()) {
                 problems.add(new Problem(at, "must be a string, was " + describe(value)));
+                return null;
+            }
+            String problem = Limits.textProblem(value.textValue());
+            if (problem != null) {
+                problems.add(new Problem(at, problem));
                 return null;
             }
             return value.textValue();
@@ -211,7 +439,7 @@ public final class ApplicationReader {
             try {
                 return LocalDate.parse(value.textValue());
             } catch (DateTimeParseException e) {
-                problems.add(new Problem(at, "must be a date written as YYYY-MM-DD, was \"" + value.textValue() + "\""));
+                problems.add(new Problem(at, "must be a date written as YYYY-MM-DD, was " + describe(value)));
                 return null;
             }
         }
@@ -235,6 +463,11 @@ public final class ApplicationReader {
                 problems.add(new Problem(at, "must be a list, was " + describe(value)));
                 return List.of();
             }
+            if (value.size() > Limits.MAX_LIST_ITEMS) {
+                problems.add(new Problem(at, "has " + value.size() + " items; at most " + Limits.MAX_LIST_ITEMS
+                        + " are allowed"));
+                return List.of();
+            }
             List<Object> items = new ArrayList<>();
             for (int i = 0; i < value.size(); i++) {
                 JsonNode item = value.get(i);
@@ -253,32 +486,35 @@ public final class ApplicationReader {
         throw new IllegalStateException("no binding for " + type);
     }
 
-    private static BigDecimal amount(JsonNode value, String at, List<Problem> problems) {
-        BigDecimal amount = null;
+    /**
+     * An amount in yuan: a JSON or YAML number, or a string of digits with an optional sign and decimals. Read
+     * exactly; {@code 1e400} is read as the number it is and then refused for its size by the fact's own check,
+     * {@code -0} is zero. NaN and infinities are not numbers in JSON, and are refused as text.
+     */
+    private static BigDecimal amount(JsonNode value, String at, Problems problems) {
         if (value.isNumber()) {
             if (value.isFloat() || value.isDouble()) {
                 problems.add(new Problem(at, "must be an exact decimal; write it as a string, was " + value));
                 return null;
             }
-            amount = value.decimalValue();
-        } else if (value.isTextual()) {
+            return value.decimalValue();
+        }
+        if (value.isTextual()) {
             String text = value.textValue().strip();
-            if (!text.matches("[-+]?[0-9]+(\\.[0-9]+)?")) {
-                problems.add(new Problem(at, "must be an amount in yuan such as \"2400000.00\", was \"" + value.textValue()
-                        + "\""));
+            if (text.length() > Limits.MAX_AMOUNT_TEXT_LENGTH || !AMOUNT.matcher(text).matches()) {
+                problems.add(new Problem(at, "must be an amount in yuan such as \"2400000.00\" (digits, an optional "
+                        + "sign and decimals, no exponent), was " + describe(value)));
                 return null;
             }
-            amount = new BigDecimal(text);
-        } else {
-            problems.add(new Problem(at, "must be an amount in yuan (a string or a number), was " + describe(value)));
-            return null;
+            return new BigDecimal(text);
         }
-        return amount;
+        problems.add(new Problem(at, "must be an amount in yuan (a string or a number), was " + describe(value)));
+        return null;
     }
 
     private static String describe(JsonNode value) {
         if (value.isTextual()) {
-            return "the string \"" + value.textValue() + "\"";
+            return "the string " + Limits.quote(value.textValue());
         }
         if (value.isObject()) {
             return "an object";
@@ -286,11 +522,43 @@ public final class ApplicationReader {
         if (value.isArray()) {
             return "a list";
         }
+        if (value.isBinary()) {
+            return "binary data";
+        }
+        if (value.isNumber()) {
+            return value.isBigDecimal() ? Limits.show(value.decimalValue()) : value.toString();
+        }
         return value.toString();
     }
 
     private static String fieldNames(Class<?> type) {
         return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The problems of one document: every one counted, the first {@link Limits#MAX_PROBLEMS} kept. */
+    private static final class Problems {
+        private final List<Problem> kept = new ArrayList<>();
+        private long count;
+
+        void add(Problem problem) {
+            if (count++ < Limits.MAX_PROBLEMS) {
+                kept.add(problem);
+            }
+        }
+
+        long count() {
+            return count;
+        }
+
+        List<Problem> list() {
+            if (count <= Limits.MAX_PROBLEMS) {
+                return kept;
+            }
+            List<Problem> all = new ArrayList<>(kept);
+            all.add(new Problem("$", (count - Limits.MAX_PROBLEMS) + " more problem(s) not listed; at most "
+                    + Limits.MAX_PROBLEMS + " are listed"));
+            return all;
+        }
     }
 }

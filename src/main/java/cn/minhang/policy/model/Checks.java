@@ -23,6 +23,11 @@ final class Checks {
     Checks id(String field, String value) {
         if (value == null || value.isBlank()) {
             violations.add(new Violation(field, "is required and must not be blank"));
+        } else {
+            String problem = Limits.textProblem(value);
+            if (problem != null) {
+                violations.add(new Violation(field, problem));
+            }
         }
         return this;
     }
@@ -43,13 +48,13 @@ final class Checks {
             return this;
         }
         if (value.signum() < 0) {
-            violations.add(new Violation(field, "must not be negative, was " + value.toPlainString()));
+            violations.add(new Violation(field, "must not be negative, was " + Limits.show(value)));
         } else if (value.compareTo(LARGEST_AMOUNT) > 0) {
             violations.add(new Violation(field, "must not exceed " + LARGEST_AMOUNT.toPlainString()
-                    + " yuan, was " + value.toPlainString()));
+                    + " yuan, was " + Limits.show(value)));
         } else if (value.stripTrailingZeros().scale() > 2) {
             violations.add(new Violation(field, "must be in yuan with at most two decimals (fen), was "
-                    + value.toPlainString()));
+                    + Limits.show(value)));
         }
         return this;
     }
