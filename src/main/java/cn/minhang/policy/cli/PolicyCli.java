@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
         versionProvider = PolicyCli.Version.class,
         description = {"The Minhang embodied-intelligence policy measures as executable rules.", ""},
         subcommands = {EvaluateCommand.class, CheckCommand.class, SpecCommand.class, BatchCommand.class,
-                CompareCommand.class, GenerateCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
+                CompareCommand.class, GenerateCommand.class, SchemaCommand.class, MutateCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 2 invalid input, 3 rules failed to compile or check, 1 anything else.",
                 "Run 'policy COMMAND --help' for a command's options."})
 public final class PolicyCli implements java.util.concurrent.Callable<Integer> {

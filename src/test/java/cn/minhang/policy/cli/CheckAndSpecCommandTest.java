@@ -15,7 +15,7 @@ class CheckAndSpecCommandTest {
     Path dir;
 
     @ParameterizedTest(name = "policy {0} --help")
-    @ValueSource(strings = {"evaluate", "check", "spec", "batch", "compare", "generate", "schema"})
+    @ValueSource(strings = {"evaluate", "check", "spec", "batch", "compare", "generate", "schema", "mutate"})
     void everyCommandHasHelp(String command) {
         Cli.Result r = Cli.run(command, "--help");
         assertThat(r.code()).isEqualTo(0);
@@ -29,7 +29,7 @@ class CheckAndSpecCommandTest {
     void theTopLevelHelpNamesEveryCommandAndTheExitCodes() {
         Cli.Result r = Cli.run("--help");
         assertThat(r.code()).isEqualTo(0);
-        assertThat(r.out()).contains("evaluate", "check", "spec", "batch", "compare", "generate", "schema")
+        assertThat(r.out()).contains("evaluate", "check", "spec", "batch", "compare", "generate", "schema", "mutate")
                 .contains("Exit codes: 0 done, 2 invalid input, 3 rules failed to compile or check, 1");
     }
 
