@@ -149,8 +149,8 @@ public final class MutationMain {
                   --fail-on-survivors  exit 1 if a mutant survives unexplained or an equivalent entry is stale""";
     }
 
-    /** Drools logs every build at INFO; a run makes hundreds. */
-    static void quietLogging() {
+    /** Drools logs every build at INFO; a run makes hundreds. Also used by the traceability report's main. */
+    public static void quietLogging() {
         try {
             if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
                 context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);

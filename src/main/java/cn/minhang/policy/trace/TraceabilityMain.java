@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.minhang.policy.trace.Traceability.ClauseTrace;
-import org.slf4j.LoggerFactory;
 
 /**
  * Generates the traceability report from the command line: {@code mvn -Ptraceability process-classes}, and as the
@@ -31,7 +30,7 @@ public final class TraceabilityMain {
     }
 
     public static void main(String[] args) {
-        quietLogging();
+        cn.minhang.policy.mutation.MutationMain.quietLogging();
         int code = run(System.out, System.err, args);
         if (code != 0) {
             System.exit(code);
@@ -136,15 +135,5 @@ public final class TraceabilityMain {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
-    }
-
-    private static void quietLogging() {
-        try {
-            if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-                context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
-            }
-        } catch (NoClassDefFoundError e) {
-            // logback is optional
-        }
     }
 }
