@@ -1,0 +1,198 @@
+package cn.minhang.policy.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+import cn.minhang.policy.engine.Decision;
+import cn.minhang.policy.engine.Language;
+import cn.minhang.policy.engine.PolicyEngine;
+import cn.minhang.policy.io.ApplicationReader;
+import cn.minhang.policy.io.DecisionJson;
+import cn.minhang.policy.io.ProblemsJson;
+import cn.minhang.policy.model.Application;
+import cn.minhang.policy.model.InvalidApplicationException;
+import cn.minhang.policy.model.Limits;
+import cn.minhang.policy.model.Problem;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        header = {"Evaluate a JSONL population in order, in parallel, with a budget summary.", ""},
+        description = {"Evaluates one application per line of a JSONL file and writes one line per input line, in "
+                + "order: the decision document (docs/json-contract.md) with \"line\": N, or an error document naming "
+                + "the input line. No line is dropped.",
+                "Streams in constant memory on every core, shows a progress bar on stderr when it is a terminal, and "
+                        + "ends with a budget summary: per clause the applicants and lines granted and the amount, "
+                        + "and the grand total (on stdout with -o, else on stderr).",
+                "Exit code 0 when every line was evaluated, 2 when a line was invalid, 1 when an evaluation failed; "
+                        + "the output is complete in every case."},
+        footer = {"", "Examples:", "  ./policy generate --count 100000 --seed 7 -o population.jsonl",
+                "  ./policy batch population.jsonl -o decisions.jsonl"})
+final class BatchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IN.jsonl", description = "One application per line ('-' for stdin).")
+    String input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.jsonl", description = "Where the decisions go "
+            + "(default: stdout).")
+    Path output;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the budget summary as JSON.")
+    Path summaryJson;
+
+    @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh",
+            description = "Language of the budget summary (default: ${DEFAULT-VALUE}).")
+    Language language;
+
+    @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
+            description = "The evaluation time written in every audit (default: the time of each evaluation).")
+    Instant at;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores, "
+            + "${sys:policy.cores}). The output is the same for any number.")
+    Integer threads;
+
+    @Option(names = "--progress", negatable = true, description = "Show the progress bar (default: only when "
+            + "stderr is a terminal).")
+    Boolean progress;
+
+    @Mixin
+    RulesOption rules;
+
+    static {
+        System.setProperty("policy.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** What a worker hands on for one line: its output line, and the decision for the budget (null on error). */
+    private record Outcome(String json, Decision decision, boolean failed, long bytes) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PolicyEngine engine = rules.engine();
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) {
+            throw new CliException(PolicyCli.INVALID_INPUT, "--threads must be at least 1");
+        }
+        Budget budget = new Budget();
+        long[] done = {0};  // bytes of the input lines written out, for the progress bar
+        try (LineInput in = LineInput.open(input)) {
+            Writer out = output == null ? spec.commandLine().getOut() : Files.newBufferedWriter(output,
+                    StandardCharsets.UTF_8);
+            Progress bar = new Progress(err, progress == null ? Progress.stderrIsTerminal() : progress, in.size());
+            try (OrderedPipeline<Numbered, Outcome> pipeline = new OrderedPipeline<>(workers,
+                    OrderedPipeline.defaultWindow(workers), n -> evaluate(engine, n), o -> {
+                        write(o, out, budget);
+                        done[0] += o.bytes();
+                        bar.update(done[0], budget.lines());
+                    })) {
+                LineInput.Line line;
+                long number = 0;
+                while ((line = in.next()) != null) {
+                    pipeline.submit(Numbered.of(++number, line));
+                }
+                pipeline.finish();
+                bar.finish(done[0], budget.lines());
+            } finally {
+                if (output == null) {
+                    out.flush();
+                } else {
+                    out.close();
+                }
+            }
+        }
+        PrintWriter summaryOut = output == null ? err : spec.commandLine().getOut();
+        for (String line : budget.render(language, engine.rules().version())) {
+            summaryOut.println(line);
+        }
+        summaryOut.flush();
+        if (summaryJson != null) {
+            Files.writeString(summaryJson, DecisionJson.pretty(budget.toJson(engine.rules().version())) + "\n",
+                    StandardCharsets.UTF_8);
+        }
+        return budget.failed() > 0 ? PolicyCli.FAILURE : budget.invalid() > 0 ? PolicyCli.INVALID_INPUT : PolicyCli.OK;
+    }
+
+    /** An input line and its number; {@code text} is null for a line too long to read. */
+    record Numbered(long number, String text, long length) {
+        static Numbered of(long number, LineInput.Line line) {
+            return new Numbered(number, line.text(), line.length());
+        }
+
+        /** The bytes the line took in the input, with its line break (its characters, for a line too long). */
+        long bytes() {
+            return (text == null ? length : text.getBytes(StandardCharsets.UTF_8).length) + 1L;
+        }
+
+        /** The problem of a line too long to read. */
+        Problem tooLong() {
+            return new Problem("$", "the line has " + length + " characters; an application is at most "
+                    + Limits.MAX_DOCUMENT_BYTES + " bytes");
+        }
+    }
+
+    private Outcome evaluate(PolicyEngine engine, Numbered line) {
+        Application application;
+        try {
+            if (line.text() == null) {
+                throw new InvalidApplicationException(java.util.List.of(line.tooLong()));
+            }
+            application = ApplicationReader.fromJson(line.text());
+        } catch (InvalidApplicationException e) {
+            ObjectNode error = JsonNodeFactory.instance.objectNode();
+            error.put("line", line.number());
+            error.setAll(ProblemsJson.document(ProblemsJson.INVALID_APPLICATION, null, e.problems()));
+            return new Outcome(DecisionJson.compact(error), null, false, line.bytes());
+        }
+        try {
+            Decision decision = engine.evaluate(application);
+            ObjectNode document = JsonNodeFactory.instance.objectNode();
+            document.put("line", line.number());
+            document.setAll(DecisionJson.toTree(application, decision, at == null ? Instant.now() : at));
+            return new Outcome(DecisionJson.compact(document), decision, false, line.bytes());
+        } catch (InvalidApplicationException e) {
+            ObjectNode error = JsonNodeFactory.instance.objectNode();
+            error.put("line", line.number());
+            error.setAll(ProblemsJson.document(ProblemsJson.INVALID_APPLICATION, null, e.problems()));
+            return new Outcome(DecisionJson.compact(error), null, false, line.bytes());
+        } catch (RuntimeException e) {
+            ObjectNode error = JsonNodeFactory.instance.objectNode();
+            error.put("line", line.number());
+            error.put("error", "evaluation failed");
+            error.put("message", String.valueOf(e.getMessage()));
+            return new Outcome(DecisionJson.compact(error), null, true, line.bytes());
+        }
+    }
+
+    private static void write(Outcome outcome, Writer out, Budget budget) {
+        try {
+            out.write(outcome.json());
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (outcome.decision() != null) {
+            budget.add(outcome.decision());
+        } else if (outcome.failed()) {
+            budget.addFailed();
+        } else {
+            budget.addInvalid();
+        }
+    }
+}

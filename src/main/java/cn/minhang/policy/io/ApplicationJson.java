@@ -1,0 +1,135 @@
+package cn.minhang.policy.io;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+import cn.minhang.policy.model.Application;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes an application back as JSON in the format {@link ApplicationReader} reads, and computes its canonical
+ * form and hash.
+ *
+ * <p>The written form leaves out what the reader would fill in anyway (false booleans, empty lists, absent
+ * optional fields) and writes every amount as a string with two decimals ({@code "8000000.00"}), so the same
+ * application always has the same text whichever way it was written.
+ *
+ * <p>The canonical form is that tree with the fields of every object sorted by name, written without
+ * whitespace in UTF-8. Its SHA-256 ({@link #sha256(Application)}) identifies the input of a decision: two files
+ * that bind to the same application (fields in another order, {@code 8000000} or {@code "8000000.00"}, a
+ * missing {@code false}) have the same hash.
+ */
+public final class ApplicationJson {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final ObjectMapper MAPPER = JsonMapper.builder().nodeFactory(NODES).build();
+
+    private ApplicationJson() {
+    }
+
+    /** The application as a tree, fields in record order. */
+    public static ObjectNode toTree(Application application) {
+        return (ObjectNode) write(application, false);
+    }
+
+    /** The application on one line of JSON, fields in record order: a line of a population file. */
+    public static String toJsonLine(Application application) {
+        return compact(toTree(application));
+    }
+
+    /** The canonical JSON text: sorted field names, no whitespace, amounts with two decimals, defaults left out. */
+    public static String canonical(Application application) {
+        return compact(write(application, true));
+    }
+
+    /** The SHA-256 of the canonical JSON's UTF-8 bytes, in 64 lower-case hex digits. */
+    public static String sha256(Application application) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(canonical(application).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An amount as the contract writes it: a decimal string with two places when it has at most two. */
+    public static String amount(BigDecimal amount) {
+        if (amount == null) {
+            return null;
+        }
+        return amount.stripTrailingZeros().scale() <= 2 ? amount.setScale(2).toPlainString() : amount.toPlainString();
+    }
+
+    static String compact(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode write(Object value, boolean sorted) {
+        if (value instanceof String s) {
+            return NODES.textNode(s);
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value instanceof Integer i) {
+            return NODES.numberNode(i);
+        }
+        if (value instanceof BigDecimal d) {
+            return NODES.textNode(amount(d));
+        }
+        if (value instanceof LocalDate d) {
+            return NODES.textNode(d.toString());
+        }
+        if (value instanceof Enum<?> e) {
+            return NODES.textNode(e.name());
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = NODES.arrayNode();
+            list.forEach(item -> array.add(write(item, sorted)));
+            return array;
+        }
+        if (value.getClass().isRecord()) {
+            ObjectNode object = NODES.objectNode();
+            RecordComponent[] components = value.getClass().getRecordComponents();
+            if (sorted) {
+                components = Arrays.stream(components).sorted(Comparator.comparing(RecordComponent::getName))
+                        .toArray(RecordComponent[]::new);
+            }
+            for (RecordComponent c : components) {
+                Object v = get(c, value);
+                if (v == null || Boolean.FALSE.equals(v) || v instanceof List<?> l && l.isEmpty()) {
+                    continue;
+                }
+                object.set(c.getName(), write(v, sorted));
+            }
+            return object;
+        }
+        throw new IllegalStateException("no JSON form for " + value.getClass());
+    }
+
+    private static Object get(RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
+    }
+}

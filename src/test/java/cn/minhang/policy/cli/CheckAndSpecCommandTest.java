@@ -1,0 +1,158 @@
+package cn.minhang.policy.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CheckAndSpecCommandTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "policy {0} --help")
+    @ValueSource(strings = {"evaluate", "check", "spec", "batch", "compare", "generate", "schema", "mutate"})
+    void everyCommandHasHelp(String command) {
+        Cli.Result r = Cli.run(command, "--help");
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(r.out()).contains("Usage: policy " + command).contains("-h, --help");
+        if (List.of("evaluate", "check", "spec").contains(command)) {
+            assertThat(r.out().replaceAll("\\s+", " ")).contains("--rules=DIR").contains("the rules packaged in the jar");
+        }
+    }
+
+    @Test
+    void theTopLevelHelpNamesEveryCommandAndTheExitCodes() {
+        Cli.Result r = Cli.run("--help");
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(r.out()).contains("evaluate", "check", "spec", "batch", "compare", "generate", "schema", "mutate")
+                .contains("Exit codes: 0 done, 2 invalid input, 3 rules failed to compile or check, 1");
+    }
+
+    @Test
+    void noCommandIsInvalidInputAndShowsTheUsage() {
+        Cli.Result r = Cli.run();
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("error: name a command").contains("Usage: policy");
+    }
+
+    @Test
+    void anUnknownOptionIsInvalidInput() {
+        Cli.Result r = Cli.run("evaluate", "--colour", "x.json");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option: '--colour'");
+    }
+
+    @Test
+    void theShippedRulesPassTheCheck() {
+        Cli.Result r = Cli.run("check");
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(r.out()).startsWith("OK: ").contains("cover every clause of the policy").doesNotContain("warning");
+    }
+
+    @Test
+    void checkReportsEveryProblemAsFileLineMessage() throws Exception {
+        Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+        java.nio.file.Files.delete(rules.resolve("m14-talent.drl"));
+        Fixtures.write(rules, "Extra_Rules.drl", """
+                package cn.minhang.policy.rules;
+                import cn.minhang.policy.model.*;
+
+                rule "An extra rule in a file outside the naming scheme"
+                    @clause("1.1")
+                when
+                    Enterprise( locatedInDistrict == false )
+                then
+                end
+                """);
+        Fixtures.write(rules, "m03-broken.drl", """
+                package cn.minhang.policy.rules;
+                import cn.minhang.policy.model.*;
+
+                // a rule without a clause
+                rule "3.1 A purchase with no clause"
+                when
+                    Purchase( amount > 0 )
+                then
+                end
+
+                rule "3.1 A purchase with an unknown clause"
+                    @clause("3.9")
+                when
+                    Purchase( amount >> 0 )
+                then
+                end
+                """);
+        Cli.Result r = Cli.run("check", "--rules", rules.toString());
+        assertThat(r.code()).isEqualTo(3);
+        String prefix = rules + "/";
+        assertThat(r.out())
+                .contains(prefix + "Extra_Rules.drl:0: the file name is outside the naming scheme mNN-kebab-case.drl")
+                .contains(prefix + "m03-broken.drl:5: rule \"3.1 A purchase with no clause\" has no @clause(\"…\")")
+                .contains(prefix + "m03-broken.drl:11: rule \"3.1 A purchase with an unknown clause\" names unknown clause \"3.9\"")
+                .contains(prefix + "m14-*.drl:0: no rule encodes clause 14 (第14条 支持产业人才发展): no rule carries @clause(\"14\")")
+                .containsPattern("\\d+ problem\\(s\\) in the rules of ");
+        // the compiler's message for the syntax error comes besides the lint's
+        assertThat(r.out()).contains(prefix + "m03-broken.drl:14: Predicate 'amount >> 0' must be a Boolean expression");
+        // one problem a line: the compiler's multi-line messages are joined
+        assertThat(r.out().lines()).allMatch(l -> l.startsWith(prefix) || l.matches("\\d+ problem\\(s\\) .*"));
+    }
+
+    @Test
+    void checkWarnsAboutAClauseInAnotherMeasuresFile() throws Exception {
+        Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+        Fixtures.write(rules, "m05-retail.drl", """
+                package cn.minhang.policy.rules;
+                import cn.minhang.policy.model.*;
+
+                rule "1.1 A rule in the file of another measure"
+                    @clause("1.1")
+                when
+                    Enterprise( locatedInDistrict == false )
+                then
+                end
+                """);
+        Cli.Result r = Cli.run("check", "--rules", rules.toString());
+        assertThat(r.out()).contains("m05-retail.drl:4: warning: rule \"1.1 A rule in the file of another measure\" "
+                + "encodes clause 1.1, which belongs in m01-*.drl");
+    }
+
+    @Test
+    void specRunsEveryCaseAndClosesWithTheCount() {
+        Cli.Result r = Cli.run("spec");
+        assertThat(r.code()).isEqualTo(0);
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("rules rules (sha256:");
+        assertThat(lines.subList(1, lines.size() - 1)).allMatch(l -> l.startsWith("PASS  "));
+        assertThat(lines.get(lines.size() - 1)).matches("\\d+ passed, 0 failed");
+    }
+
+    @Test
+    void specShowsAFailingCaseWithExpectedAndActualSideBySideAndExitsWith1() throws Exception {
+        Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+        Fixtures.edit(rules, "m01-core-components.drl", "\"30%\", \"3,000,000\"", "\"30%\", \"2,500,000\"");
+        Cli.Result r = Cli.run("spec", "--rules", rules.toString(), "specs/m01-core-components.yaml");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out())
+                .contains("FAIL  m01-core-components  1.1 Case 2 (brief): R&D investment of 15,000,000 computes 4,500,000, capped to 3,000,000")
+                .contains("expected")
+                .contains("actual")
+                .contains("≠ 1.1 P1 CAPPED 3000000.00")
+                .contains("| 1.1 P1 CAPPED 2500000.00")
+                .contains("PASS  m01-core-components  1.2 Case 1");
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).matches("\\d+ passed, [1-9]\\d* failed");
+    }
+
+    @Test
+    void aSpecFileThatDoesNotExistIsInvalidInput() {
+        Cli.Result r = Cli.run("spec", dir.resolve("none.yaml").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("does not exist");
+    }
+}
