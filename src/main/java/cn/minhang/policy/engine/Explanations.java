@@ -14,14 +14,35 @@ public final class Explanations {
 
     /** 8000000 as "8,000,000.00". */
     public static String yuan(BigDecimal amount) {
-        return String.format(Locale.ROOT, "%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
+        return grouped(amount.setScale(2, RoundingMode.HALF_UP));
     }
 
     /** An exact amount: to the fen, or with every decimal it has where it has more (2,999,999.994). */
     public static String exact(BigDecimal amount) {
         BigDecimal stripped = amount.stripTrailingZeros();
-        return stripped.scale() <= 2 ? yuan(amount)
-                : String.format(Locale.ROOT, "%,." + stripped.scale() + "f", stripped);
+        return stripped.scale() <= 2 ? yuan(amount) : grouped(stripped);
+    }
+
+    /**
+     * The amount with every decimal of its scale and a comma between thousands, as {@code String.format(
+     * Locale.ROOT, "%,.Nf", amount)} writes it with N its scale, without the cost of a Formatter: a batch renders
+     * several amounts for every line of every decision.
+     */
+    static String grouped(BigDecimal amount) {
+        String plain = amount.abs().toPlainString();
+        int point = plain.indexOf('.');
+        int integerDigits = point < 0 ? plain.length() : point;
+        StringBuilder out = new StringBuilder(plain.length() + integerDigits / 3 + 1);
+        if (amount.signum() < 0) {
+            out.append('-');
+        }
+        for (int i = 0; i < integerDigits; i++) {
+            if (i > 0 && (integerDigits - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(plain.charAt(i));
+        }
+        return out.append(plain, integerDigits, plain.length()).toString();
     }
 
     /** 0.30 as "30%". */
