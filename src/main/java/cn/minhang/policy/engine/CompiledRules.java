@@ -17,7 +17,9 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,12 @@ public final class CompiledRules {
      * are created once per session rather than once per evaluation. The pool grows with the threads using it.
      */
     private final KieSessionsPool sessions;
+    /**
+     * A pooled session serves one evaluation, on one thread, at a time, so it needs none of the locking that lets
+     * several threads insert into one session: without it an evaluation takes about 6% less time (CompareOptions
+     * in the benchmarks, which also found direct firing no faster and an immutable rule base wrong).
+     */
+    private final KieSessionConfiguration sessionConfiguration;
 
     private CompiledRules(RuleSource source, KieBase kieBase, List<RuleInfo> rules) {
         this.source = source;
@@ -47,6 +55,8 @@ public final class CompiledRules {
         this.kieBase = kieBase;
         this.rules = List.copyOf(rules);
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.sessionConfiguration = KieServices.get().newKieSessionConfiguration();
+        this.sessionConfiguration.setOption(ThreadSafeOption.NO);
     }
 
     /**
@@ -146,6 +156,6 @@ public final class CompiledRules {
 
     /** A reset session from the pool; {@code dispose()} returns it. */
     KieSession pooledSession() {
-        return sessions.newKieSession();
+        return sessions.newKieSession(sessionConfiguration);
     }
 }

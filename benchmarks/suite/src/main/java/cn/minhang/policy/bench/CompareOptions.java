@@ -31,34 +31,42 @@ public final class CompareOptions {
         SessionModes frozen = new SessionModes(immutable, version);
         SessionModes all = new SessionModes(immutable, version,
                 SessionModes.configuration(ThreadSafeOption.NO, DirectFiringOption.YES));
-        SessionModes[] variants = {defaults, unsafe, direct, both, frozen, all};
-        for (Application a : Agreement.specApplications(Path.of("specs"))) {
-            for (SessionModes v : variants) {
-                if (!v.pooledStateful(a).equals(engine.evaluate(a))) {
-                    throw new IllegalStateException("a variant decides " + a.id() + " differently");
-                }
-            }
-        }
-        for (Application a : Applicants.population(11, 5_000, Applicants.Profile.MIXED)) {
-            for (SessionModes v : variants) {
-                if (!v.pooledStateful(a).equals(engine.evaluate(a))) {
-                    throw new IllegalStateException("a variant decides " + a.id() + " differently");
-                }
-            }
-        }
-        System.out.println("every variant decides the spec applications and 5,000 random ones as the engine does");
+        java.util.Map<String, SessionModes> variants = new java.util.LinkedHashMap<>();
+        variants.put("default", defaults);
+        variants.put("threadSafe=NO", unsafe);
+        variants.put("directFiring", direct);
+        variants.put("threadSafe=NO+directFiring", both);
+        variants.put("immutable kbase", frozen);
+        variants.put("immutable+threadSafe=NO+directFiring", all);
+        java.util.List<Application> checks = new java.util.ArrayList<>(Agreement.specApplications(Path.of("specs")));
+        checks.addAll(Applicants.population(11, 5_000, Applicants.Profile.MIXED));
+        Interleaved runs = new Interleaved();
         Application t = Applicants.typical();
         Application l = Applicants.large();
-        new Interleaved()
-                .add("default typical", () -> defaults.pooledStateful(t))
-                .add("threadSafe=NO typical", () -> unsafe.pooledStateful(t))
-                .add("directFiring typical", () -> direct.pooledStateful(t))
-                .add("threadSafe=NO+directFiring typical", () -> both.pooledStateful(t))
-                .add("immutable kbase typical", () -> frozen.pooledStateful(t))
-                .add("immutable+both typical", () -> all.pooledStateful(t))
-                .add("default large", () -> defaults.pooledStateful(l))
-                .add("threadSafe=NO+directFiring large", () -> both.pooledStateful(l))
-                .add("immutable+both large", () -> all.pooledStateful(l))
+        for (java.util.Map.Entry<String, SessionModes> v : variants.entrySet()) {
+            String failure = null;
+            for (Application a : checks) {
+                try {
+                    if (!v.getValue().pooledStateful(a).equals(engine.evaluate(a))) {
+                        failure = "decides " + a.id() + " differently";
+                    }
+                } catch (RuntimeException e) {
+                    failure = "fails on " + a.id() + ": " + e.getMessage();
+                }
+                if (failure != null) {
+                    break;
+                }
+            }
+            if (failure != null) {
+                System.out.println(v.getKey() + ": REJECTED, " + failure);
+                continue;
+            }
+            System.out.println(v.getKey() + ": decides the spec applications and 5,000 random ones as the engine does");
+            SessionModes modes = v.getValue();
+            runs.add(v.getKey() + " typical", () -> modes.pooledStateful(t));
+            runs.add(v.getKey() + " large", () -> modes.pooledStateful(l));
+        }
+        runs
                 .run(3, 9, 300);
     }
 }

@@ -1,0 +1,82 @@
+package cn.minhang.policy.bench;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.minhang.policy.io.ApplicationReader;
+import cn.minhang.policy.model.Application;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The baseline's batch: reads a JSONL population with the library's reader, decides every line with the
+ * plain-Java {@link Baseline} on every core, and writes one JSON line per applicant, in input order (line number,
+ * id, total and each line's clause, subject, status and amount), then the grand total. The floor for
+ * {@code ./policy batch}: the same input and parsing, no rule engine and no explanations.
+ *
+ * <p>{@code java -cp ... cn.minhang.policy.bench.BaselineBatch IN.jsonl OUT.jsonl}
+ */
+public final class BaselineBatch {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CHUNK = 8192;
+
+    public static void main(String[] args) throws IOException {
+        BigDecimal total = BigDecimal.ZERO;
+        long count = 0;
+        try (BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8);
+             BufferedWriter out = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {
+            List<String> chunk = new ArrayList<>(CHUNK);
+            String line;
+            while (true) {
+                line = in.readLine();
+                if (line != null) {
+                    chunk.add(line);
+                }
+                if (chunk.size() == CHUNK || line == null && !chunk.isEmpty()) {
+                    long first = count + 1;
+                    List<String> input = chunk;
+                    List<Object[]> decided = java.util.stream.IntStream.range(0, input.size()).parallel()
+                            .mapToObj(i -> decide(first + i, input.get(i))).toList();
+                    for (Object[] d : decided) {
+                        out.write((String) d[0]);
+                        out.write('\n');
+                        total = total.add((BigDecimal) d[1]);
+                    }
+                    count += input.size();
+                    chunk = new ArrayList<>(CHUNK);
+                }
+                if (line == null) {
+                    break;
+                }
+            }
+        }
+        System.out.println(count + " applicants, granted in all " + total.toPlainString());
+    }
+
+    private static Object[] decide(long number, String text) {
+        Application a = ApplicationReader.fromJson(text);
+        Baseline.Result r = Baseline.decide(a);
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("line", number);
+        doc.put("applicationId", a.id());
+        doc.put("total", r.total().toPlainString());
+        ArrayNode lines = doc.putArray("lines");
+        for (Baseline.Line l : r.lines()) {
+            lines.addObject().put("clause", l.clause()).put("subject", l.subject()).put("status", l.status().name())
+                    .put("amount", l.amount().toPlainString());
+        }
+        try {
+            return new Object[] {JSON.writeValueAsString(doc), r.total()};
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
