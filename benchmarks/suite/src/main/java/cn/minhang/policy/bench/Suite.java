@@ -114,10 +114,11 @@ public final class Suite {
         int random = Agreement.check(engine, Applicants.population(7, randomCount, Applicants.Profile.MIXED),
                 "random applications (every branch)");
         int populationCount = quick ? 10_000 : 100_000;
-        int population = Agreement.check(engine, Populations.generate(populationCount), "population applicants");
+        int population = Agreement.check(engine, Populations.generate(populationCount), "typical applicants");
+        int generated = Agreement.check(engine, Populations.generator(populationCount), "generated applicants");
         String line = String.format(Locale.ROOT, "baseline agrees with the engine on %d spec applications, %d random"
-                + " applications (every branch) and the %d applicants of the generated population", specs, random,
-                population);
+                + " applications (every branch), the %d applicants of ./policy generate's population and %d typical"
+                + " applicants", specs, random, generated, population);
         System.out.println("   " + line);
         report.note(line);
     }
@@ -161,17 +162,27 @@ public final class Suite {
 
     private void throughput() throws RunnerException {
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.println("== throughput: 100,000 generated applicants, 1 thread and " + cores + " threads");
+        System.out.println("== throughput: 100,000 applicants (generated, typical), 1 thread and " + cores + " threads");
         for (int threads : cores == 1 ? new int[] {1} : new int[] {1, cores}) {
-            Collection<RunResult> runs = jmh("throughput-" + threads, options()
+            ChainedOptionsBuilder options = options()
                     .include(ThroughputBenchmark.class.getName())
-                    .threads(threads)
+                    .threads(threads);
+            if (!quick) {
+                // Two populations by two implementations by two thread counts: shorter runs keep the suite
+                // near its quarter of an hour.
+                options.warmupIterations(3).measurementIterations(4);
+            }
+            Collection<RunResult> runs = jmh("throughput-" + threads, options
                     .jvmArgsAppend("-Xms2g", "-Xmx2g"));
-            Result engine = primary(runs, "engine");
-            Result baseline = primary(runs, "baseline");
-            report.rate("Throughput, 100,000 generated applicants, " + threads + " thread" + (threads == 1 ? "" : "s"),
-                    engine.getScore(), baseline.getScore(), threads == cores ? 50_000.0 : null,
-                    threads == cores ? 10.0 : null);
+            for (String population : List.of("generator", "typical")) {
+                Result engine = primary(runs, "engine", population);
+                Result baseline = primary(runs, "baseline", population);
+                report.rate("Throughput, 100,000 " + (population.equals("generator")
+                                ? "generated applicants (./policy generate's population)" : "typical applicants")
+                                + ", " + threads + " thread" + (threads == 1 ? "" : "s"),
+                        engine.getScore(), baseline.getScore(), threads == cores ? 50_000.0 : null,
+                        threads == cores ? 10.0 : null);
+            }
         }
     }
 
@@ -228,12 +239,18 @@ public final class Suite {
     }
 
     private static Result primary(Collection<RunResult> runs, String method) {
+        return primary(runs, method, null);
+    }
+
+    /** The result of {@code method} for the given population parameter (null: any). */
+    private static Result primary(Collection<RunResult> runs, String method, String population) {
         for (RunResult r : runs) {
-            if (r.getParams().getBenchmark().endsWith("." + method)) {
+            if (r.getParams().getBenchmark().endsWith("." + method)
+                    && (population == null || population.equals(r.getParams().getParam("population")))) {
                 return r.getPrimaryResult();
             }
         }
-        throw new IllegalStateException("no result for " + method);
+        throw new IllegalStateException("no result for " + method + (population == null ? "" : " " + population));
     }
 
     private static double p99(Result r) {

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Throughput over a generated population of 100,000 applicants: each operation decides the next applicant of
  * the population (each thread walks it from its own starting point), so the figure is applicants per second.
- * The suite runs it with one thread and with one thread per core.
+ * Two populations: the library generator's realistic one ({@code generator}) and typical applicants
+ * ({@code typical}). The suite runs it with one thread and with one thread per core.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -34,6 +36,9 @@ public class ThroughputBenchmark {
     /** The population and the engine, shared by every thread. */
     @State(Scope.Benchmark)
     public static class Population {
+        @Param({"generator", "typical"})
+        public String population;
+
         PolicyEngine engine;
         List<Application> applicants;
         private final AtomicInteger threads = new AtomicInteger();
@@ -41,7 +46,7 @@ public class ThroughputBenchmark {
         @Setup
         public void setUp() {
             engine = PolicyEngine.fromDirectory(Path.of(System.getProperty("bench.rules", "rules")));
-            applicants = Populations.generate(Integer.getInteger("bench.population", 100_000));
+            applicants = Populations.of(population, Integer.getInteger("bench.population", 100_000));
         }
     }
 
