@@ -90,7 +90,7 @@ final class BatchCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new CliException(PolicyCli.INVALID_INPUT, "--threads must be at least 1");
         }
-        Budget budget = new Budget();
+        Budget budget = new Budget(engine.rules().catalogue());
         long[] done = {0};  // bytes of the input lines written out, for the progress bar
         try (LineInput in = LineInput.open(input)) {
             Writer out = output == null ? spec.commandLine().getOut() : Files.newBufferedWriter(output,

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import cn.minhang.policy.engine.AwardLine;
+import cn.minhang.policy.engine.Clause;
 import cn.minhang.policy.engine.Decision;
 import cn.minhang.policy.engine.ForgoneAward;
 import cn.minhang.policy.engine.Language;
@@ -54,7 +55,8 @@ final class Breakdown {
         List<String[]> totals = new ArrayList<>();
         totals.add(new String[]{t(lang, "给予合计", "Granted in all"), Text.yuan(decision.totalGranted())});
         for (Map.Entry<String, BigDecimal> e : decision.totalsByClause().entrySet()) {
-            totals.add(new String[]{"  " + Text.clause(e.getKey(), lang) + t(lang, " (" + e.getKey() + ")", ""),
+            Clause clause = decision.linesOf(e.getKey()).get(0).clause();
+            totals.add(new String[]{"  " + t(lang, clause.labelZh() + " (" + e.getKey() + ")", clause.labelEn()),
                     Text.yuan(e.getValue())});
         }
         BigDecimal ceilings = decision.lines().stream().filter(l -> l.status() == Status.CEILING)

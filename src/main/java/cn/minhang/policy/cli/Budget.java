@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import cn.minhang.policy.engine.AwardLine;
+import cn.minhang.policy.engine.ClauseCatalogue;
 import cn.minhang.policy.engine.Decision;
 import cn.minhang.policy.engine.Language;
 import cn.minhang.policy.engine.Status;
@@ -24,7 +25,7 @@ import static cn.minhang.policy.cli.Text.t;
  * caps), what is left to review, and the grand total, which is the sum of every decision's total.
  */
 final class Budget {
-    private final Map<String, Row> clauses = new TreeMap<>(Decision.CLAUSE_ORDER);
+    private final Map<String, Row> clauses;
     private long lines;
     private long evaluated;
     private long invalid;
@@ -38,6 +39,11 @@ final class Budget {
         BigDecimal amount = BigDecimal.ZERO.setScale(2);
         long reviewLines;
         BigDecimal reviewUpTo = BigDecimal.ZERO.setScale(2);
+    }
+
+    /** A budget in the order of the text of {@code catalogue}. */
+    Budget(ClauseCatalogue catalogue) {
+        this.clauses = new TreeMap<>(catalogue.order());
     }
 
     void add(Decision decision) {

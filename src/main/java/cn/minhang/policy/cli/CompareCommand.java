@@ -79,7 +79,7 @@ final class CompareCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new CliException(PolicyCli.INVALID_INPUT, "--threads must be at least 1");
         }
-        Comparison comparison = new Comparison(top);
+        Comparison comparison = new Comparison(top, a.rules().catalogue(), b.rules().catalogue());
         try (LineInput in = LineInput.open(population);
              OrderedPipeline<BatchCommand.Numbered, Outcome> pipeline = new OrderedPipeline<>(workers,
                      OrderedPipeline.defaultWindow(workers), n -> evaluate(a, b, n), o -> {

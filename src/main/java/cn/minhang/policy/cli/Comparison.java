@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import cn.minhang.policy.engine.AwardLine;
+import cn.minhang.policy.engine.ClauseCatalogue;
 import cn.minhang.policy.engine.Decision;
 import cn.minhang.policy.engine.ForgoneAward;
 import cn.minhang.policy.engine.Language;
@@ -30,8 +31,9 @@ import static cn.minhang.policy.cli.Text.t;
  */
 final class Comparison {
     private final int top;
-    private final Map<String, BigDecimal[]> totals = new TreeMap<>(Decision.CLAUSE_ORDER);
-    private final Map<String, Long> changedByClause = new TreeMap<>(Decision.CLAUSE_ORDER);
+    private final Comparator<String> order;
+    private final Map<String, BigDecimal[]> totals;
+    private final Map<String, Long> changedByClause;
     private final PriorityQueue<Change> largest;
     private BigDecimal totalA = BigDecimal.ZERO.setScale(2);
     private BigDecimal totalB = BigDecimal.ZERO.setScale(2);
@@ -53,8 +55,15 @@ final class Comparison {
             .comparing((Change c) -> c.difference().abs()).reversed()
             .thenComparingLong(Change::line);
 
-    Comparison(int top) {
+    /**
+     * A comparison of the rules of catalogue {@code a} with those of {@code b}, its clauses in the order of the text
+     * of both (a clause only B has comes after the clause that precedes it in B).
+     */
+    Comparison(int top, ClauseCatalogue a, ClauseCatalogue b) {
         this.top = top;
+        this.order = ClauseCatalogue.order(a, b);
+        this.totals = new TreeMap<>(order);
+        this.changedByClause = new TreeMap<>(order);
         this.largest = new PriorityQueue<>(SIZE.reversed());
     }
 
@@ -76,7 +85,7 @@ final class Comparison {
         changed++;
         List<String> removed = keysA.stream().filter(k -> !keysB.contains(k)).toList();
         List<String> added = keysB.stream().filter(k -> !keysA.contains(k)).toList();
-        Set<String> clauses = new TreeSet<>();
+        Set<String> clauses = new TreeSet<>(order);
         for (String k : removed) {
             clauses.add(clauseOf(k));
         }
@@ -140,7 +149,7 @@ final class Comparison {
 
     /** Clauses in the text's order, with their totals, difference and changed applicants. */
     private List<String> clauseIds() {
-        Set<String> ids = new TreeSet<>(Decision.CLAUSE_ORDER);
+        Set<String> ids = new TreeSet<>(order);
         ids.addAll(totals.keySet());
         ids.addAll(changedByClause.keySet());
         return new ArrayList<>(ids);

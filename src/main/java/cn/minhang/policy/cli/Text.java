@@ -3,7 +3,6 @@ package cn.minhang.policy.cli;
 import java.math.BigDecimal;
 import java.util.List;
 
-import cn.minhang.policy.engine.Clause;
 import cn.minhang.policy.engine.Explanations;
 import cn.minhang.policy.engine.Language;
 import cn.minhang.policy.engine.Status;
@@ -92,11 +91,5 @@ final class Text {
             case CEILING -> t(language, "经评审确定", "set by review");
             case AGGREGATE_CAP -> t(language, "总额核减", "aggregate cap");
         };
-    }
-
-    /** "第1条第1款" or "Clause 1.1". */
-    static String clause(String id, Language language) {
-        Clause clause = Clause.of(id);
-        return language == Language.EN ? clause.labelEn() : clause.labelZh();
     }
 }

@@ -8,7 +8,11 @@ import org.kie.api.runtime.rule.RuleContext;
 public record AggregateCap(String clause, BigDecimal cap, String rule, TextReading reading) {
 
     public static AggregateCap of(RuleContext rule, String cap) {
-        return new AggregateCap(RuleMeta.clause(rule).id(), Params.amount(cap), RuleMeta.name(rule),
-                RuleMeta.reading(rule));
+        Clause clause = RuleMeta.clause(rule);
+        if (clause.aggregateScopeZh() == null) {
+            throw new IllegalStateException("rule '" + RuleMeta.name(rule) + "' declares an aggregate cap of clause "
+                    + clause.id() + ", whose entry in " + ClauseCatalogue.FILE + " names no aggregateScope");
+        }
+        return new AggregateCap(clause.id(), Params.amount(cap), RuleMeta.name(rule), RuleMeta.reading(rule));
     }
 }

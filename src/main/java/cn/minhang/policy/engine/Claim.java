@@ -97,6 +97,11 @@ public record Claim(
     private static Claim of(RuleContext rule, String subject, ClaimKind kind, BigDecimal base, BigDecimal rate,
                             BigDecimal computed, BigDecimal cap, BigDecimal amount, String zh, String en) {
         Clause clause = RuleMeta.clause(rule);
+        if (base != null && (clause.baseZh() == null || cap != null && clause.capScopeZh() == null)) {
+            throw new IllegalStateException("rule '" + rule.getRule().getName() + "' computes an amount of clause "
+                    + clause.id() + ", whose entry in " + ClauseCatalogue.FILE + " lacks the words ("
+                    + (clause.baseZh() == null ? "base" : "capScope") + ") its explanation needs");
+        }
         return new Claim(clause.id(), clause.rank(), rule.getRule().getName(), subject, kind, kind.monetary(),
                 base, rate, computed, cap, amount, "", zh, en, RuleMeta.reading(rule));
     }

@@ -1,176 +1,186 @@
 package cn.minhang.policy.engine;
 
-import java.util.Arrays;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 /**
- * The clauses of the policy, as split by the policy brief. Each names what its amounts are computed from and
- * the scope of its caps, so that an explanation reads like the sentence it encodes. Rates, caps and conditions
- * are not here: they live in the rules.
+ * A clause of the policy, as its rules directory declares it in {@code clauses.yaml}: where it stands in the text,
+ * what kind of support it gives, and the words its explanations use for what its amounts are computed from and
+ * for the scope of its caps. Rates, caps and conditions are not here: they live in the rules.
+ *
+ * <p>Clauses are made only by {@link ClauseCatalogue}; each belongs to one catalogue, which orders it among the
+ * others.
  */
-public enum Clause {
-    GENERAL("general", 0, 0, "一般条件", "General conditions", null, null, null, null, null, null),
-    M1_1("1.1", 1, 1, "支持核心零部件与技术研发", "Core components and technology R&D",
-            "研发投入", "R&D investment", "单款产品", "per-product", null, null),
-    M1_2("1.2", 1, 2, "支持核心零部件与技术研发", "Core components and technology R&D",
-            "算力实际费用", "actual computing cost", "每年", "yearly", "每年", "per applicant per year"),
-    M2_1("2.1", 2, 1, "支持具身智能技术协同创新", "Collaborative innovation in embodied-intelligence technology",
-            "申请金额", "requested amount", "单个项目", "per-project", null, null),
-    M2_2("2.2", 2, 2, "支持具身智能技术协同创新", "Collaborative innovation in embodied-intelligence technology",
-            "任务资助资金", "funding of the task", "单个任务", "per-task", null, null),
-    M3_1("3.1", 3, 1, "支持爆款产品采购与应用示范", "Procurement and demonstration of hit products",
-            "单款产品采购金额", "single-product purchase amount", "单个企业", "per-enterprise", "单个企业",
-            "per enterprise"),
-    M3_2("3.2", 3, 2, "支持爆款产品采购与应用示范", "Procurement and demonstration of hit products",
-            "单款产品销售额", "single-product sales", "单个企业", "per-enterprise", "单个企业", "per enterprise"),
-    M4_1("4.1", 4, 1, "推广“具身智能+工业制造”示范应用", "Embodied intelligence + industrial manufacturing",
-            "新增设备投资额", "new equipment investment", "单个项目", "per-project", null, null),
-    M4_2("4.2", 4, 2, "推广“具身智能+工业制造”示范应用", "Embodied intelligence + industrial manufacturing",
-            "申请金额", "requested amount", "单个工厂或任务", "per-factory-or-task", null, null),
-    M5("5", 5, 0, "推动“具身智能+商业零售”场景塑造", "Embodied intelligence + commercial retail",
-            null, null, null, null, null, null),
-    M6_1("6.1", 6, 1, "加快“具身智能+医疗康养”应用试点", "Embodied intelligence + medical and elderly care",
-            null, null, null, null, null, null),
-    M6_2("6.2", 6, 2, "加快“具身智能+医疗康养”应用试点", "Embodied intelligence + medical and elderly care",
-            "市科技创新券实际兑现金额", "redeemed innovation voucher amount", null, null, null, null),
-    M7("7", 7, 0, "推进“具身智能+教育陪伴”应用推广", "Embodied intelligence + education and companionship",
-            null, null, null, null, null, null),
-    M8("8", 8, 0, "支持高能级企业落地建设", "High-level enterprises settling in the district",
-            "申请金额", "requested amount", "单个企业", "per-enterprise", null, null),
-    M9("9", 9, 0, "打造具身智能产业集聚区", "Embodied-intelligence industry clusters",
-            null, null, null, null, null, null),
-    M10_1("10.1", 10, 1, "建设高能级产业平台", "High-level industry platforms",
-            null, null, null, null, null, null),
-    M10_2("10.2", 10, 2, "建设高能级产业平台", "High-level industry platforms",
-            "申请金额", "requested amount", "单个引荐方", "per-referrer", "单个引荐方", "per referrer"),
-    M11("11", 11, 0, "强化企业投融资服务", "Investment and financing services",
-            null, null, null, null, null, null),
-    M12("12", 12, 0, "健全创新转化机制", "Innovation transfer mechanism",
-            "申请金额", "requested amount", "单个平台", "per-platform", null, null),
-    M13_1("13.1", 13, 1, "推进全球开放合作", "Global open cooperation",
-            null, null, null, null, null, null),
-    M13_2("13.2", 13, 2, "推进全球开放合作", "Global open cooperation",
-            "展位费", "booth fee", null, null, null, null),
-    M14("14", 14, 0, "支持产业人才发展", "Industrial talent",
-            null, null, null, null, null, null),
-    CLOSING("closing", 15, 0, "施行期限与“从优、就高、不重复”", "Validity and 从优、就高、不重复",
-            null, null, null, null, null, null);
+public final class Clause {
 
-    private static final Map<String, Clause> BY_ID = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(Clause::id, Function.identity()));
+    /** Where in the text a clause stands. */
+    public enum Part { PREAMBLE, MEASURE, CLOSING }
 
+    /** What a clause of the measures gives; the clauses of the preamble and the closing paragraph have none. */
+    public enum Kind {
+        /** rate × base, capped where a cap is stated */
+        RATE,
+        /** 1:0.5 matching of an amount granted by another body */
+        MATCH,
+        /** "up to X": the amount is set by review */
+        DISCRETIONARY,
+        /** non-monetary support */
+        SUPPORT
+    }
+
+    /** What an explanation calls something, in both languages. */
+    public record Words(String zh, String en) {
+    }
+
+    private final ClauseCatalogue catalogue;
     private final String id;
+    private final Part part;
     private final int measure;
-    private final int part;
-    private final String titleZh;
-    private final String titleEn;
-    private final String baseZh;
-    private final String baseEn;
-    private final String capScopeZh;
-    private final String capScopeEn;
-    private final String aggregateScopeZh;
-    private final String aggregateScopeEn;
+    private final int paragraph;
+    private final int rank;
+    private final int line;
+    private final Kind kind;
+    private final Words label;
+    private final Words title;
+    private final Words base;
+    private final Words capScope;
+    private final Words aggregateScope;
 
-    Clause(String id, int measure, int part, String titleZh, String titleEn, String baseZh, String baseEn,
-           String capScopeZh, String capScopeEn, String aggregateScopeZh, String aggregateScopeEn) {
+    Clause(ClauseCatalogue catalogue, String id, Part part, int measure, int paragraph, int rank, int line, Kind kind,
+           Words label, Words title, Words base, Words capScope, Words aggregateScope) {
+        this.catalogue = catalogue;
         this.id = id;
-        this.measure = measure;
         this.part = part;
-        this.titleZh = titleZh;
-        this.titleEn = titleEn;
-        this.baseZh = baseZh;
-        this.baseEn = baseEn;
-        this.capScopeZh = capScopeZh;
-        this.capScopeEn = capScopeEn;
-        this.aggregateScopeZh = aggregateScopeZh;
-        this.aggregateScopeEn = aggregateScopeEn;
+        this.measure = measure;
+        this.paragraph = paragraph;
+        this.rank = rank;
+        this.line = line;
+        this.kind = kind;
+        this.label = label;
+        this.title = title;
+        this.base = base;
+        this.capScope = capScope;
+        this.aggregateScope = aggregateScope;
     }
 
-    /** The clause with this id ("1.1", "5", "general", "closing"). */
-    public static Clause of(String id) {
-        Clause clause = BY_ID.get(id);
-        if (clause == null) {
-            throw new IllegalArgumentException("unknown clause id '" + id + "'; known: "
-                    + Arrays.stream(values()).map(Clause::id).collect(Collectors.joining(", ")));
-        }
-        return clause;
+    /** The catalogue the clause belongs to. */
+    public ClauseCatalogue catalogue() {
+        return catalogue;
     }
 
-    public static boolean exists(String id) {
-        return BY_ID.containsKey(id);
-    }
-
-    /** True for the clauses of the 14 measures, false for the general conditions and the closing paragraph. */
-    public boolean isMeasureClause() {
-        return measure >= 1 && measure <= 14;
-    }
-
+    /** "1.1", "5", "general", "closing". */
     public String id() {
         return id;
     }
 
+    public Part part() {
+        return part;
+    }
+
+    /** True for the clauses of the measures, false for the general conditions and the closing paragraph. */
+    public boolean isMeasureClause() {
+        return part == Part.MEASURE;
+    }
+
+    /** The measure's number for a clause of the measures; 0 otherwise. */
     public int measure() {
         return measure;
     }
 
-    /** Orders clauses as the text does: 1.1 before 2.1 before 10.2. */
+    /** K of clause N.K; 0 for a measure of one clause (id N) and outside the measures. */
+    public int paragraph() {
+        return paragraph;
+    }
+
+    /** The clause's place in the text's order, from 0. */
     public int rank() {
-        return measure * 10 + part;
+        return rank;
     }
 
-    /** "第1条第1款", "第5条". */
+    /** The line of {@code clauses.yaml} that declares it. */
+    public int line() {
+        return line;
+    }
+
+    /** What a clause of the measures gives; null outside the measures. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** "第1条第1款", "第5条", "一般条件". */
     public String labelZh() {
-        if (this == GENERAL) {
-            return "一般条件";
-        }
-        if (this == CLOSING) {
-            return "结语条款";
-        }
-        return "第" + measure + "条" + (part == 0 ? "" : "第" + part + "款");
+        return label.zh();
     }
 
-    /** "Clause 1.1". */
+    /** "Clause 1.1", "General conditions". */
     public String labelEn() {
-        if (this == GENERAL) {
-            return "General conditions";
-        }
-        if (this == CLOSING) {
-            return "Closing paragraph";
-        }
-        return "Clause " + id;
+        return label.en();
     }
 
     public String titleZh() {
-        return titleZh;
+        return title.zh();
     }
 
     public String titleEn() {
-        return titleEn;
+        return title.en();
     }
 
+    /** What the amounts are computed from ("研发投入"); null where the catalogue names nothing. */
     public String baseZh() {
-        return baseZh;
+        return base == null ? null : base.zh();
     }
 
     public String baseEn() {
-        return baseEn;
+        return base == null ? null : base.en();
     }
 
+    /** The scope of the per-item cap ("单款产品"); null where the catalogue names none. */
     public String capScopeZh() {
-        return capScopeZh;
+        return capScope == null ? null : capScope.zh();
     }
 
     public String capScopeEn() {
-        return capScopeEn;
+        return capScope == null ? null : capScope.en();
     }
 
+    /** The scope of the aggregate cap ("单个企业"); null where the catalogue names none. */
     public String aggregateScopeZh() {
-        return aggregateScopeZh;
+        return aggregateScope == null ? null : aggregateScope.zh();
     }
 
     public String aggregateScopeEn() {
-        return aggregateScopeEn;
+        return aggregateScope == null ? null : aggregateScope.en();
+    }
+
+    boolean hasBase() {
+        return base != null;
+    }
+
+    boolean hasCapScope() {
+        return capScope != null;
+    }
+
+    boolean hasAggregateScope() {
+        return aggregateScope != null;
+    }
+
+    /**
+     * Two clauses are equal when they are declared alike and stand at the same place of the text, whichever
+     * compilation of the rules made them (the line of the declaration aside).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Clause c && id.equals(c.id) && part == c.part && measure == c.measure
+                && paragraph == c.paragraph && rank == c.rank && kind == c.kind && label.equals(c.label)
+                && title.equals(c.title) && java.util.Objects.equals(base, c.base)
+                && java.util.Objects.equals(capScope, c.capScope)
+                && java.util.Objects.equals(aggregateScope, c.aggregateScope);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(id, rank);
+    }
+
+    @Override
+    public String toString() {
+        return id;
     }
 }

@@ -5,8 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -31,9 +29,17 @@ public final class CompiledRules {
     private static final AtomicLong BUILDS = new AtomicLong();
     /** Where the files go in the in-memory module: the folder of their DRL package, as Drools expects. */
     private static final String RESOURCE_ROOT = "src/main/resources/cn/minhang/policy/rules/";
-    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /**
+     * The session global through which a rule's consequence finds the clause catalogue of its rules: declared by a
+     * file the engine adds to every build, set on every session the engine opens.
+     */
+    public static final String CATALOGUE_GLOBAL = "clauseCatalogue";
+    private static final String GLOBAL_FILE = "engine-clause-catalogue.drl";
+    private static final String GLOBAL_DECLARATION = "package cn.minhang.policy.rules;\n\nglobal "
+            + ClauseCatalogue.class.getName() + " " + CATALOGUE_GLOBAL + ";\n";
 
     private final RuleSource source;
+    private final ClauseCatalogue catalogue;
     private final KieBase kieBase;
     private final List<RuleInfo> rules;
     private final String version;
@@ -49,8 +55,9 @@ public final class CompiledRules {
      */
     private final KieSessionConfiguration sessionConfiguration;
 
-    private CompiledRules(RuleSource source, KieBase kieBase, List<RuleInfo> rules) {
+    private CompiledRules(RuleSource source, ClauseCatalogue catalogue, KieBase kieBase, List<RuleInfo> rules) {
         this.source = source;
+        this.catalogue = catalogue;
         this.version = source.version();
         this.kieBase = kieBase;
         this.rules = List.copyOf(rules);
@@ -62,27 +69,28 @@ public final class CompiledRules {
     /**
      * Compiles every file of {@code source}. Fails with every problem, each with its file and line: code that
      * reaches outside the policy's own types ({@link RuleSafety}, checked before anything is compiled, since the
-     * compiler itself evaluates parts of a rule file), compiler errors, and rules without a known {@code @clause}.
+     * compiler itself evaluates parts of a rule file), problems of the clause catalogue ({@link ClauseCatalogue}),
+     * compiler errors, rules without a known {@code @clause}, and claims their clause's catalogue entry cannot
+     * explain (a kind it does not give, words it lacks).
      */
     public static CompiledRules compile(RuleSource source) {
         long started = System.nanoTime();
         List<RuleProblem> unsafe = new ArrayList<>();
-        for (Map.Entry<String, String> file : source.files().entrySet()) {
+        for (Map.Entry<String, String> file : source.drlFiles().entrySet()) {
             unsafe.addAll(RuleSafety.check(file.getKey(), file.getValue()));
         }
         if (!unsafe.isEmpty()) {
             unsafe.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
             throw new RuleCompilationException(source.origin(), unsafe);
         }
+        List<RuleProblem> problems = new ArrayList<>();
+        ClauseCatalogue catalogue = ClauseCatalogue.parse(source.catalogue(), problems);
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("cn.minhang.policy.rules", "build-" + BUILDS.incrementAndGet(), "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        for (Map.Entry<String, String> file : source.files().entrySet()) {
-            kfs.write(RESOURCE_ROOT + file.getKey(), file.getValue());
-        }
+        kieFiles(source).forEach((name, text) -> kfs.write(RESOURCE_ROOT + name, text));
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<RuleProblem> problems = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path = m.getPath() == null ? "" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
             problems.add(new RuleProblem(path, Math.max(m.getLine(), 0), m.getText().strip()));
@@ -95,7 +103,11 @@ public final class CompiledRules {
         KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
         ks.getRepository().removeKieModule(releaseId);
 
-        Map<String, RuleInfo> located = locate(source);
+        Map<String, List<RuleOutline>> outlines = new java.util.TreeMap<>();
+        source.drlFiles().forEach((name, text) -> outlines.put(name, RuleOutline.of(text)));
+        Map<String, RuleInfo> located = new java.util.HashMap<>();
+        outlines.forEach((name, rules) -> rules.forEach(r -> located.put(r.name(), new RuleInfo(r.name(), "", name,
+                r.line()))));
         List<RuleInfo> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
@@ -105,13 +117,14 @@ public final class CompiledRules {
                 Object clause = rule.getMetaData().get("clause");
                 if (clause == null) {
                     problems.add(new RuleProblem(file, line, "rule \"" + rule.getName() + "\" has no @clause(\"…\")"));
-                } else if (!Clause.exists(String.valueOf(clause))) {
-                    problems.add(new RuleProblem(file, line, "rule \"" + rule.getName() + "\" names unknown clause \""
-                            + clause + "\""));
+                } else if (!catalogue.contains(String.valueOf(clause))) {
+                    problems.add(new RuleProblem(file, line, catalogue.unknownClause(rule.getName(),
+                            String.valueOf(clause))));
                 }
                 rules.add(new RuleInfo(rule.getName(), clause == null ? "" : String.valueOf(clause), file, line));
             }
         }
+        problems.addAll(catalogue.check(outlines));
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
             throw new RuleCompilationException(source.origin(), problems);
@@ -119,22 +132,23 @@ public final class CompiledRules {
         rules.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
         LOG.info("compiled {} rules from {} files of {} ({}) in {} ms", rules.size(), source.files().size(),
                 source.origin(), source.version(), (System.nanoTime() - started) / 1_000_000);
-        return new CompiledRules(source, kieBase, rules);
+        return new CompiledRules(source, catalogue, kieBase, rules);
     }
 
-    /** Where each rule is written, by name, from the text itself. */
-    private static Map<String, RuleInfo> locate(RuleSource source) {
-        Map<String, RuleInfo> located = new java.util.HashMap<>();
-        for (Map.Entry<String, String> file : source.files().entrySet()) {
-            String[] lines = file.getValue().split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                Matcher m = RULE_HEADER.matcher(lines[i]);
-                if (m.find()) {
-                    located.put(m.group(1), new RuleInfo(m.group(1), "", file.getKey(), i + 1));
-                }
-            }
-        }
-        return located;
+    /**
+     * The files a build of {@code source} compiles, by name: its {@code *.drl} files and the engine's declaration of
+     * the {@link #CATALOGUE_GLOBAL} global. For a tool that builds a rule base of its own from the same rules (the
+     * benchmarks' executable model); its sessions need {@link #prepare}.
+     */
+    public static Map<String, String> kieFiles(RuleSource source) {
+        Map<String, String> files = new java.util.TreeMap<>(source.drlFiles());
+        files.put(GLOBAL_FILE, GLOBAL_DECLARATION);
+        return files;
+    }
+
+    /** Gives a session of a rule base built from {@link #kieFiles} the clause catalogue its consequences need. */
+    public static void prepare(org.kie.api.runtime.KieRuntime session, ClauseCatalogue catalogue) {
+        session.setGlobal(CATALOGUE_GLOBAL, catalogue);
     }
 
     public RuleSource source() {
@@ -143,6 +157,11 @@ public final class CompiledRules {
 
     public String version() {
         return version;
+    }
+
+    /** The clauses of these rules, from their {@value ClauseCatalogue#FILE}. */
+    public ClauseCatalogue catalogue() {
+        return catalogue;
     }
 
     /** Every rule, in file and line order. */
@@ -156,6 +175,15 @@ public final class CompiledRules {
 
     /** A reset session from the pool; {@code dispose()} returns it. */
     KieSession pooledSession() {
-        return sessions.newKieSession(sessionConfiguration);
+        KieSession session = sessions.newKieSession(sessionConfiguration);
+        prepare(session, catalogue);
+        return session;
+    }
+
+    /** A session of its own (for a listener that must not outlive one evaluation); {@code dispose()} it. */
+    KieSession newSession() {
+        KieSession session = kieBase.newKieSession();
+        prepare(session, catalogue);
+        return session;
     }
 }

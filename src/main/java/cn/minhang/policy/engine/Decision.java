@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
  *
  * @param lines                 one line per (clause, subject), then the aggregate-cap adjustments, in the
  *                              order of the text
- * @param measuresNotApplicable the measures (1 to 14) for which the application has no matching facts
+ * @param measuresNotApplicable the measures of the catalogue for which the application has no matching facts
  * @param forgone               awards under other policies that this policy's higher awards replace
  * @param totalGranted          the sum of every line's amount, to the fen
- * @param totalsByClause        the same sum per clause, for clauses with a non-zero total
+ * @param totalsByClause        the same sum per clause, for clauses with a non-zero total, in the order of the text
  * @param validity              the validity period applied
  * @param readings              every default reading of the text the decision relies on
  * @param rulesVersion          a hash of the rule files that made the decision
@@ -31,17 +31,11 @@ public record Decision(
         List<TextReading> readings,
         String rulesVersion) {
 
-    /** Orders clause ids as the text does: "2.1" before "10.2". */
-    public static final java.util.Comparator<String> CLAUSE_ORDER =
-            java.util.Comparator.comparingInt((String id) -> Clause.of(id).rank());
-
     public Decision {
         lines = List.copyOf(lines);
         measuresNotApplicable = List.copyOf(measuresNotApplicable);
         forgone = List.copyOf(forgone);
-        java.util.TreeMap<String, BigDecimal> ordered = new java.util.TreeMap<>(CLAUSE_ORDER);
-        ordered.putAll(totalsByClause);
-        totalsByClause = java.util.Collections.unmodifiableSortedMap(ordered);
+        totalsByClause = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(totalsByClause));
         readings = List.copyOf(readings);
     }
 

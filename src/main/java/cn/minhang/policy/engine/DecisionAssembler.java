@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,8 @@ final class DecisionAssembler {
     private DecisionAssembler() {
     }
 
-    static Decision assemble(Application application, Collection<?> facts, String rulesVersion) {
+    static Decision assemble(Application application, Collection<?> facts, ClauseCatalogue catalogue,
+                             String rulesVersion) {
         List<Claim> claims = new ArrayList<>();
         Map<Claim, List<Verdict>> verdicts = new IdentityHashMap<>();
         List<Forgone> forgone = new ArrayList<>();
@@ -63,7 +66,7 @@ final class DecisionAssembler {
         }
         List<AwardLine> lines = new ArrayList<>(byKey.size() + adjustments.size());
         for (List<Claim> same : byKey.values()) {
-            lines.add(line(same, verdicts));
+            lines.add(line(same, verdicts, catalogue));
         }
         String enterprise = application.enterprise().id();
         for (AggregateAdjustment a : adjustments) {
@@ -78,7 +81,7 @@ final class DecisionAssembler {
                 throw new IllegalStateException("rule '" + a.rule() + "' capped clause " + a.clause()
                         + ", which has no award");
             }
-            lines.add(new AwardLine(Clause.of(a.clause()), enterprise, kind, Status.AGGREGATE_CAP, null,
+            lines.add(new AwardLine(catalogue.clause(a.clause()), enterprise, kind, Status.AGGREGATE_CAP, null,
                     null, a.total(), a.cap().cap(), a.reduction().negate(), a.group(), List.of(), null,
                     List.of(a.cap().rule(), a.rule()),
                     a.cap().reading() == null ? List.of() : List.of(a.cap().reading())));
@@ -86,8 +89,9 @@ final class DecisionAssembler {
         lines.sort(LINE_ORDER);
 
         BigDecimal total = zero();
-        Map<String, BigDecimal> byClause = new HashMap<>();
-        boolean[] measuresWithLines = new boolean[15];
+        // The lines are in the text's order, so the totals are too.
+        Map<String, BigDecimal> byClause = new LinkedHashMap<>();
+        Set<Integer> measuresWithLines = new HashSet<>();
         Set<TextReading> readings = new LinkedHashSet<>();
         if (period.reading() != null) {
             readings.add(period.reading());
@@ -97,21 +101,21 @@ final class DecisionAssembler {
             if (l.amount().signum() != 0) {
                 byClause.merge(l.clause().id(), l.amount(), BigDecimal::add);
             }
-            int measure = l.clause().measure();
-            if (measure >= 1 && measure <= 14) {
-                measuresWithLines[measure] = true;
+            if (l.clause().isMeasureClause()) {
+                measuresWithLines.add(l.clause().measure());
             }
             readings.addAll(l.readings());
         }
         List<Integer> notApplicable = new ArrayList<>();
-        for (int m = 1; m <= 14; m++) {
-            if (!measuresWithLines[m]) {
+        for (int m : catalogue.measures()) {
+            if (!measuresWithLines.contains(m)) {
                 notApplicable.add(m);
             }
         }
         List<ForgoneAward> forgoneAwards = new ArrayList<>(forgone.size());
         for (Forgone f : forgone) {
-            forgoneAwards.add(new ForgoneAward(f.award(), f.winner().claim().clause(), f.winner().amount()));
+            forgoneAwards.add(new ForgoneAward(f.award(), catalogue.clause(f.winner().claim().clause()),
+                    f.winner().amount()));
         }
         forgoneAwards.sort(Comparator.comparing(f -> f.award().id()));
         List<TextReading> sortedReadings = new ArrayList<>(readings);
@@ -120,7 +124,7 @@ final class DecisionAssembler {
                 sortedReadings, rulesVersion);
     }
 
-    private static AwardLine line(List<Claim> same, Map<Claim, List<Verdict>> verdicts) {
+    private static AwardLine line(List<Claim> same, Map<Claim, List<Verdict>> verdicts, ClauseCatalogue catalogue) {
         List<Claim> unmet = new ArrayList<>(1);
         List<Claim> others = new ArrayList<>(1);
         for (Claim c : same) {
@@ -136,7 +140,7 @@ final class DecisionAssembler {
             throw new IllegalStateException("rules disagree about clause " + first.clause() + " for subject '"
                     + first.subject() + "': " + named);
         }
-        Clause clause = Clause.of(first.clause());
+        Clause clause = catalogue.clause(first.clause());
         if (!unmet.isEmpty()) {
             unmet.sort(Comparator.comparing(Claim::rule));
             List<Reason> reasons = new ArrayList<>();

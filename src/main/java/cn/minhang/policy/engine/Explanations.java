@@ -136,12 +136,17 @@ public final class Explanations {
         return own.setScale(2, RoundingMode.HALF_UP).compareTo(l.excludedBy().amount()) == 0;
     }
 
+    /** The clause of this policy whose award stands instead of the line's. */
+    private static Clause winner(AwardLine l) {
+        return l.clause().catalogue().clause(l.excludedBy().clause());
+    }
+
     private static String winnerZh(AwardLine l) {
         ExcludedBy w = l.excludedBy();
         if (w.thisPolicy()) {
             return tie(l)
-                    ? "已按" + Clause.of(w.clause()).labelZh() + "获同额支持 " + yuan(w.amount()) + " 元（同额时适用条款序号在前者）"
-                    : "已按" + Clause.of(w.clause()).labelZh() + "获较高支持 " + yuan(w.amount()) + " 元";
+                    ? "已按" + winner(l).labelZh() + "获同额支持 " + yuan(w.amount()) + " 元（同额时适用条款序号在前者）"
+                    : "已按" + winner(l).labelZh() + "获较高支持 " + yuan(w.amount()) + " 元";
         }
         return "已获其他政策“" + w.policy() + "”（" + levelZh(w.level()) + "）较高支持 " + yuan(w.amount()) + " 元";
     }
@@ -150,9 +155,9 @@ public final class Explanations {
         ExcludedBy w = l.excludedBy();
         if (w.thisPolicy()) {
             return tie(l)
-                    ? "gets the same " + yuan(w.amount()) + " yuan under " + Clause.of(w.clause()).labelEn()
+                    ? "gets the same " + yuan(w.amount()) + " yuan under " + winner(l).labelEn()
                     + ", and a tie goes to the lower clause"
-                    : "gets the higher " + yuan(w.amount()) + " yuan under " + Clause.of(w.clause()).labelEn();
+                    : "gets the higher " + yuan(w.amount()) + " yuan under " + winner(l).labelEn();
         }
         return "gets the higher " + yuan(w.amount()) + " yuan under another policy, \"" + w.policy() + "\" ("
                 + w.level().name().toLowerCase(Locale.ROOT) + ")";
@@ -178,12 +183,12 @@ public final class Explanations {
         boolean tie = f.winningAmount().compareTo(f.award().amount()) == 0;
         return new Reason(
                 "其他政策“" + f.award().policy() + "”（" + levelZh(f.award().level()) + "）就事项 " + f.award().subject()
-                        + " 给予的 " + yuan(f.award().amount()) + " 元应予放弃：本政策" + Clause.of(f.winningClause()).labelZh()
+                        + " 给予的 " + yuan(f.award().amount()) + " 元应予放弃：本政策" + f.winning().labelZh()
                         + "给予的 " + yuan(f.winningAmount()) + " 元"
                         + (tie ? "与之相同，同额时适用本政策" : "较高") + "（从优、就高、不重复）",
                 "The " + yuan(f.award().amount()) + " yuan for " + f.award().subject() + " under another policy, \""
                         + f.award().policy() + "\" (" + f.award().level().name().toLowerCase(Locale.ROOT)
-                        + "), must be forgone: this policy's " + Clause.of(f.winningClause()).labelEn()
+                        + "), must be forgone: this policy's " + f.winning().labelEn()
                         + (tie ? " gives the same " + yuan(f.winningAmount()) + " yuan, and a tie goes to this policy"
                         : " gives the higher " + yuan(f.winningAmount()) + " yuan") + " (从优、就高、不重复)");
     }

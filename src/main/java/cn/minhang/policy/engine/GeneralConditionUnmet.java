@@ -14,6 +14,7 @@ public record GeneralConditionUnmet(String rule, String exceptClause, String rea
 
     /** A condition that does not apply to {@code clause} (clause 8's applicant is only settling in the district). */
     public static GeneralConditionUnmet except(RuleContext rule, String clause, String reasonZh, String reasonEn) {
-        return new GeneralConditionUnmet(RuleMeta.name(rule), clause, reasonZh, reasonEn);
+        return new GeneralConditionUnmet(RuleMeta.name(rule), RuleMeta.catalogue(rule).clause(clause).id(), reasonZh,
+                reasonEn);
     }
 }

@@ -137,7 +137,7 @@ public final class PolicyEngine {
         CompiledRules rules = current.get();
         // A session of the pool is reset, not re-created; a listener is added only to a session of its own, so
         // that it never outlives this evaluation.
-        KieSession session = firedRules == null ? rules.pooledSession() : rules.kieBase().newKieSession();
+        KieSession session = firedRules == null ? rules.pooledSession() : rules.newSession();
         try {
             if (firedRules != null) {
                 session.addEventListener(new DefaultAgendaEventListener() {
@@ -155,7 +155,7 @@ public final class PolicyEngine {
                 throw new IllegalStateException("the rules fired " + fired + " times without settling on application '"
                         + application.id() + "': a rule is looping");
             }
-            return DecisionAssembler.assemble(application, session.getObjects(), rules.version());
+            return DecisionAssembler.assemble(application, session.getObjects(), rules.catalogue(), rules.version());
         } finally {
             session.dispose();
         }

@@ -2,7 +2,10 @@ package cn.minhang.policy.engine;
 
 import org.kie.api.runtime.rule.RuleContext;
 
-/** Reads a firing rule's metadata: its {@code @clause} and any {@code @readingZh}/{@code @readingEn}. */
+/**
+ * Reads a firing rule's metadata: its {@code @clause}, found in the catalogue of its rules, and any
+ * {@code @readingZh}/{@code @readingEn}.
+ */
 final class RuleMeta {
     private RuleMeta() {
     }
@@ -12,7 +15,17 @@ final class RuleMeta {
         if (id == null) {
             throw new IllegalStateException("rule '" + rule.getRule().getName() + "' has no @clause metadata");
         }
-        return Clause.of(String.valueOf(id));
+        return catalogue(rule).clause(String.valueOf(id));
+    }
+
+    /** The clause catalogue of the rules the session runs. */
+    static ClauseCatalogue catalogue(RuleContext rule) {
+        Object catalogue = rule.getKieRuntime().getGlobal(CompiledRules.CATALOGUE_GLOBAL);
+        if (!(catalogue instanceof ClauseCatalogue c)) {
+            throw new IllegalStateException("rule '" + rule.getRule().getName() + "' runs in a session without the "
+                    + "clause catalogue of its rules (global " + CompiledRules.CATALOGUE_GLOBAL + ")");
+        }
+        return c;
     }
 
     static String name(RuleContext rule) {

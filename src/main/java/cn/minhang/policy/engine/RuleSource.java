@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * The text of a set of rule files, read once: from a directory an analyst edits, or from the copy packaged in
- * the jar. Its version is a hash of every file's name and content, so a decision names exactly the rules that
- * made it.
+ * the jar. The files are the {@code *.drl} rule files and the clause catalogue beside them,
+ * {@value ClauseCatalogue#FILE}. Its version is a hash of every file's name and content, catalogue included, so a
+ * decision names exactly the rules that made it.
  *
  * @param origin where the files were read from, for messages
  * @param files  file name (relative to the rules directory) to its text
@@ -33,19 +34,19 @@ public record RuleSource(String origin, Map<String, String> files) {
 
     public RuleSource {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
-        if (files.isEmpty()) {
+        if (files.keySet().stream().noneMatch(f -> f.endsWith(".drl"))) {
             throw new IllegalArgumentException("no rule files (*.drl) in " + origin);
         }
     }
 
-    /** Every {@code *.drl} file in {@code directory}. */
+    /** Every {@code *.drl} file in {@code directory} and its {@value ClauseCatalogue#FILE}. */
     public static RuleSource directory(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("rules directory " + directory + " does not exist");
         }
         try (Stream<Path> paths = Files.list(directory)) {
             Map<String, String> files = new TreeMap<>();
-            for (Path p : paths.filter(p -> p.getFileName().toString().endsWith(".drl")).toList()) {
+            for (Path p : paths.filter(p -> isRulesFile(p.getFileName().toString())).toList()) {
                 files.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
             }
             return new RuleSource(directory.toString(), files);
@@ -76,13 +77,30 @@ public record RuleSource(String origin, Map<String, String> files) {
     private static RuleSource read(Path folder, String origin) throws IOException {
         try (Stream<Path> paths = Files.list(folder)) {
             Map<String, String> files = new TreeMap<>();
-            for (Path p : paths.filter(p -> p.getFileName().toString().endsWith(".drl")).toList()) {
+            for (Path p : paths.filter(p -> isRulesFile(p.getFileName().toString())).toList()) {
                 try (InputStream in = Files.newInputStream(p)) {
                     files.put(p.getFileName().toString(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
             return new RuleSource(origin, files);
         }
+    }
+
+    /** Whether a file of a rules directory belongs to the rules: a {@code *.drl} file or the clause catalogue. */
+    public static boolean isRulesFile(String name) {
+        return name.endsWith(".drl") || name.equals(ClauseCatalogue.FILE);
+    }
+
+    /** The {@code *.drl} files, by name. */
+    public Map<String, String> drlFiles() {
+        TreeMap<String, String> drl = new TreeMap<>(files);
+        drl.keySet().removeIf(f -> !f.endsWith(".drl"));
+        return Collections.unmodifiableSortedMap(drl);
+    }
+
+    /** The text of the clause catalogue, {@value ClauseCatalogue#FILE}; null if the rules have none. */
+    public String catalogue() {
+        return files.get(ClauseCatalogue.FILE);
     }
 
     /** A copy with one file's text replaced (or added). */

@@ -111,7 +111,7 @@ public final class MutationTester {
 
         List<String> files = new ArrayList<>();
         List<Mutant> all = new ArrayList<>();
-        for (Map.Entry<String, String> file : source.files().entrySet()) {
+        for (Map.Entry<String, String> file : source.drlFiles().entrySet()) {
             if (!options.onlyFiles().isEmpty() && !options.onlyFiles().contains(file.getKey())) {
                 continue;
             }
@@ -171,7 +171,7 @@ public final class MutationTester {
     private static List<MutantResult> runAll(RuleSource source, List<SpecCase> cases, List<Mutant> mutants,
                                              EquivalentMutants equivalents, Options options) {
         Map<String, List<SpecCase>> orderByFile = new LinkedHashMap<>();
-        for (String file : source.files().keySet()) {
+        for (String file : source.drlFiles().keySet()) {
             String topic = file.replaceFirst("\\.drl$", "");
             List<SpecCase> ordered = new ArrayList<>(cases);
             ordered.sort(Comparator.comparingInt(c -> c.topic().equals(topic) ? 0 : 1));

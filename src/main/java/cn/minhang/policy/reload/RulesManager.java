@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import cn.minhang.policy.engine.ClauseCatalogue;
 import cn.minhang.policy.engine.CompiledRules;
 import cn.minhang.policy.engine.PolicyEngine;
 import cn.minhang.policy.engine.ReloadRejectedException;
@@ -49,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * <p>A reload reads the directory, compiles the rules (refusing code that reaches outside the policy's own
  * types), runs every spec case against them, and swaps them in only if all of that succeeds; otherwise the rules
  * serving keep serving and the caller gets every compile problem or failing case. Rules are read only from the
- * configured directory: its {@code *.drl} regular files, not sub-directories and not symbolic links (a link
+ * configured directory: its {@code *.drl} regular files and its clause catalogue ({@code clauses.yaml}), not
+ * sub-directories and not symbolic links (a link
  * could point anywhere), each at most {@link #MAX_RULE_FILE_BYTES} bytes of UTF-8.
  */
 public final class RulesManager implements AutoCloseable {
@@ -228,13 +230,14 @@ public final class RulesManager implements AutoCloseable {
     }
 
     /**
-     * The {@code *.drl} files directly in {@code directory}: regular files only (a symbolic link is refused, it
+     * The {@code *.drl} files and the clause catalogue directly in {@code directory}: regular files only (a symbolic link is refused, it
      * could lead out of the configured place), UTF-8, within the size limits.
      */
     static RuleSource read(Path directory, String serving) {
         Map<String, String> files = new TreeMap<>();
         List<RuleProblem> problems = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.drl")) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory,
+                "{*.drl," + ClauseCatalogue.FILE + "}")) {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
                 if (Files.isSymbolicLink(p)) {
@@ -265,7 +268,7 @@ public final class RulesManager implements AutoCloseable {
         } catch (IOException e) {
             problems.add(new RuleProblem("", 0, "cannot read the rules directory " + directory + ": " + e));
         }
-        if (problems.isEmpty() && files.isEmpty()) {
+        if (problems.isEmpty() && files.keySet().stream().noneMatch(f -> f.endsWith(".drl"))) {
             problems.add(new RuleProblem("", 0, "no rule files (*.drl) in " + directory));
         }
         if (!problems.isEmpty()) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.minhang.policy.engine.Clause;
+import cn.minhang.policy.engine.ClauseCatalogue;
 import cn.minhang.policy.engine.PolicyEngine;
 import cn.minhang.policy.engine.RuleSource;
 import cn.minhang.policy.mutation.DrlFile;
@@ -200,7 +201,8 @@ public final class Traceability {
         List<RuleRef> rules = new ArrayList<>();
         Map<String, List<String>> headerQuotes = new LinkedHashMap<>();
         Map<String, Set<String>> clausesOfFile = new HashMap<>();
-        for (Map.Entry<String, String> file : source.files().entrySet()) {
+        ClauseCatalogue catalogue = ClauseCatalogue.of(source.origin(), source.catalogue());
+        for (Map.Entry<String, String> file : source.drlFiles().entrySet()) {
             DrlFile drl = DrlFile.parse(file.getKey(), file.getValue());
             headerQuotes.put(file.getKey(), Quotes.in(String.join("\n", drl.header())));
             Map<String, List<String>> lastQuotes = new HashMap<>();
@@ -249,7 +251,7 @@ public final class Traceability {
                 List<Sentence> hits = new ArrayList<>();
                 for (String part : Quotes.sentencesOf(quote)) {
                     for (Sentence s : text.sentences()) {
-                        if (belongs(r, s) && Quotes.foundIn(part, s.text()) && !hits.contains(s)) {
+                        if (belongs(r, s, catalogue) && Quotes.foundIn(part, s.text()) && !hits.contains(s)) {
                             hits.add(s);
                         }
                     }
@@ -266,7 +268,7 @@ public final class Traceability {
         for (Sentence s : text.sentences()) {
             List<RuleRef> its = rules.stream().filter(r -> sentencesOfRule.get(r).contains(s)).toList();
             List<String> clauseIds = its.stream().map(RuleRef::clause).distinct()
-                    .sorted(Comparator.comparingInt(id -> Clause.exists(id) ? Clause.of(id).rank() : 999)).toList();
+                    .sorted(catalogue.order()).toList();
             List<String> context = new ArrayList<>();
             headerQuotes.forEach((file, quotes) -> {
                 for (String q : quotes) {
@@ -297,7 +299,7 @@ public final class Traceability {
 
         // The catalogue of clauses.
         List<ClauseTrace> clauseTraces = new ArrayList<>();
-        for (Clause clause : Clause.values()) {
+        for (Clause clause : catalogue.clauses()) {
             List<RuleRef> its = rules.stream().filter(r -> r.clause().equals(clause.id())).toList();
             List<CaseRef> naming = new ArrayList<>();
             for (SpecCase c : fired.keySet()) {
@@ -326,9 +328,10 @@ public final class Traceability {
                 why = (r.quotesInherited() ? "no quotation of its own; the rule above of its clause quotes "
                         : "quotes ") + String.join(", ", unmatched.getOrDefault(r, r.quotes()).stream()
                         .map(q -> "“" + q + "”").toList()) + ", not a sentence of "
-                        + (Clause.exists(r.clause()) && Clause.of(r.clause()).isMeasureClause()
-                        ? "measure " + Clause.of(r.clause()).measure()
-                        : r.clause().equals("closing") ? "the closing paragraph" : "the preamble or title")
+                        + (catalogue.contains(r.clause()) && catalogue.clause(r.clause()).isMeasureClause()
+                        ? "measure " + catalogue.clause(r.clause()).measure()
+                        : catalogue.contains(r.clause()) && catalogue.clause(r.clause()).part() == Clause.Part.CLOSING
+                        ? "the closing paragraph" : "the preamble or title")
                         + " (a term of the whole text, or a cross-reference)";
             }
             untraced.add(new Untraced(r, why));
@@ -339,18 +342,16 @@ public final class Traceability {
     }
 
     /** A rule may encode only sentences of its own clause's paragraph. */
-    private static boolean belongs(RuleRef rule, Sentence s) {
-        if (!Clause.exists(rule.clause())) {
+    private static boolean belongs(RuleRef rule, Sentence s, ClauseCatalogue catalogue) {
+        if (!catalogue.contains(rule.clause())) {
             return false;
         }
-        Clause clause = Clause.of(rule.clause());
-        if (clause.isMeasureClause()) {
-            return s.measure() == clause.measure() && s.kind() == Kind.MEASURE;
-        }
-        if (clause == Clause.CLOSING) {
-            return s.kind() == Kind.CLOSING;
-        }
-        return s.kind() == Kind.PREAMBLE;
+        Clause clause = catalogue.clause(rule.clause());
+        return switch (clause.part()) {
+            case MEASURE -> s.measure() == clause.measure() && s.kind() == Kind.MEASURE;
+            case CLOSING -> s.kind() == Kind.CLOSING;
+            case PREAMBLE -> s.kind() == Kind.PREAMBLE;
+        };
     }
 
     /**

@@ -95,7 +95,8 @@ class CheckAndSpecCommandTest {
                 .contains(prefix + "Extra_Rules.drl:0: the file name is outside the naming scheme mNN-kebab-case.drl")
                 .contains(prefix + "m03-broken.drl:5: rule \"3.1 A purchase with no clause\" has no @clause(\"…\")")
                 .contains(prefix + "m03-broken.drl:11: rule \"3.1 A purchase with an unknown clause\" names unknown clause \"3.9\"")
-                .contains(prefix + "m14-*.drl:0: no rule encodes clause 14 (第14条 支持产业人才发展): no rule carries @clause(\"14\")")
+                .contains(prefix + "clauses.yaml:" + Fixtures.lineOf(rules.resolve("clauses.yaml"), "id: \"14\"")
+                        + ": no rule encodes clause 14 (第14条 支持产业人才发展): no rule carries @clause(\"14\")")
                 .containsPattern("\\d+ problem\\(s\\) in the rules of ");
         // the compiler's message for the syntax error comes besides the lint's
         assertThat(r.out()).contains(prefix + "m03-broken.drl:14: Predicate 'amount >> 0' must be a Boolean expression");

@@ -44,6 +44,17 @@ final class Fixtures {
         return dir;
     }
 
+    /** The line of a file on which {@code text} first occurs, from 1. */
+    static int lineOf(Path file, String text) throws IOException {
+        java.util.List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException("'" + text + "' is not in " + file);
+    }
+
     /** Replaces {@code from} by {@code to} in one file of a rules copy; fails if {@code from} is not there once. */
     static void edit(Path rules, String file, String from, String to) throws IOException {
         Path f = rules.resolve(file);

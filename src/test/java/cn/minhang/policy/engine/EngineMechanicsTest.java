@@ -137,7 +137,9 @@ class EngineMechanicsTest {
                 () -> PolicyEngine.of(RuleSource.directory(RULES).with("m99-extra.drl", extra)));
         assertThat(e.problems()).extracting(RuleProblem::toString).containsExactly(
                 "m99-extra.drl:4: rule \"A rule that cites no clause\" has no @clause(\"…\")",
-                "m99-extra.drl:10: rule \"A rule that cites a clause the policy does not have\" names unknown clause \"99.9\"");
+                "m99-extra.drl:10: rule \"A rule that cites a clause the policy does not have\" names unknown clause \"99.9\"; "
+                        + "clauses.yaml declares general, 1.1, 1.2, 2.1, 2.2, 3.1, 3.2, 4.1, 4.2, 5, 6.1, 6.2, 7, 8, 9, "
+                        + "10.1, 10.2, 11, 12, 13.1, 13.2, 14, closing");
     }
 
     @Test

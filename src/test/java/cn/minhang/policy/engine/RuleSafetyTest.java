@@ -103,7 +103,7 @@ class RuleSafetyTest {
         String text = drl(part, code);
         int line = lineOf(text, code);
         RuleCompilationException e = catchThrowableOfType(RuleCompilationException.class,
-                () -> CompiledRules.compile(new RuleSource("test", Map.of("m14-talent.drl", text))));
+                () -> CompiledRules.compile(withCatalogue(Map.of("m14-talent.drl", text))));
         assertThat(e).as("the rule file must be refused").isNotNull();
         assertThat(e.problems()).as("%s", e.problems()).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("m14-talent.drl");
@@ -113,9 +113,16 @@ class RuleSafetyTest {
         assertThat(e.getMessage()).contains("m14-talent.drl:" + line + ": ");
     }
 
+    /** The rule files with the clause catalogue of rules/ beside them. */
+    private static RuleSource withCatalogue(Map<String, String> files) {
+        Map<String, String> all = new java.util.TreeMap<>(files);
+        all.put(ClauseCatalogue.FILE, RuleSource.directory(Path.of("rules")).catalogue());
+        return new RuleSource("test", all);
+    }
+
     @Test
     void theRuleWithoutOffencesCompiles() {
-        CompiledRules rules = CompiledRules.compile(new RuleSource("test", Map.of("m14-talent.drl", drl("", ""))));
+        CompiledRules rules = CompiledRules.compile(withCatalogue(Map.of("m14-talent.drl", drl("", ""))));
         assertThat(rules.rules()).extracting(RuleInfo::name).containsExactly("14 A talent meeting the criteria is supported");
     }
 
@@ -137,7 +144,7 @@ class RuleSafetyTest {
     void metadataIsCheckedBeforeTheCompilerEvaluatesIt() {
         String text = drl("METADATA", "@readingEn( System.setProperty(\"policy.pwned\", \"yes\") )");
         catchThrowableOfType(RuleCompilationException.class,
-                () -> CompiledRules.compile(new RuleSource("test", Map.of("m14-talent.drl", text))));
+                () -> CompiledRules.compile(withCatalogue(Map.of("m14-talent.drl", text))));
         assertThat(System.getProperty("policy.pwned")).isNull();
     }
 
@@ -146,7 +153,7 @@ class RuleSafetyTest {
         String first = drl("BODY", "System.exit(1);\n    new java.io.File(\"x\");");
         String second = drl("HEADER", "import java.net.Socket;");
         RuleCompilationException e = catchThrowableOfType(RuleCompilationException.class,
-                () -> CompiledRules.compile(new RuleSource("test", Map.of("b.drl", first, "a.drl", second))));
+                () -> CompiledRules.compile(withCatalogue(Map.of("b.drl", first, "a.drl", second))));
         assertThat(e.problems()).extracting(p -> p.file() + ":" + p.line()).containsExactly(
                 "a.drl:5", "b.drl:14", "b.drl:15");
     }

@@ -7,12 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
 import cn.minhang.policy.cli.PolicyCli;
-import cn.minhang.policy.engine.Clause;
+import cn.minhang.policy.engine.ClauseCatalogue;
 import cn.minhang.policy.engine.PolicyEngine;
 import cn.minhang.policy.model.Application;
 import cn.minhang.policy.model.Problem;
@@ -88,11 +87,22 @@ class DecisionSchemaTest {
     }
 
     @Test
-    void theSchemaNamesEveryClauseOfTheMeasures() throws IOException {
+    void theSchemaNamesEveryClauseOfTheMeasuresInTheOrderOfTheText() throws IOException {
         JsonNode clauses = JSON.readTree(SchemaValidator.DECISION_FILE.toFile()).path("$defs").path("clause").path("enum");
         List<String> named = new ArrayList<>();
         clauses.forEach(c -> named.add(c.asText()));
-        assertThat(named).containsExactlyElementsOf(Arrays.stream(Clause.values()).filter(Clause::isMeasureClause)
-                .map(Clause::id).toList());
+        assertThat(named).containsExactly("1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2", "5", "6.1", "6.2",
+                "7", "8", "9", "10.1", "10.2", "11", "12", "13.1", "13.2", "14");
+        JsonNode measures = JSON.readTree(SchemaValidator.DECISION_FILE.toFile()).path("$defs").path("Decision")
+                .path("properties").path("measuresNotApplicable").path("items").path("enum");
+        assertThat(measures.toString()).isEqualTo("[1,2,3,4,5,6,7,8,9,10,11,12,13,14]");
+    }
+
+    @Test
+    void theCommittedSchemaIsTheOneGeneratedFromTheRulesCatalogue() throws IOException {
+        ClauseCatalogue catalogue = PolicyEngine.fromDirectory(Path.of("rules")).rules().catalogue();
+        assertThat(Files.readString(SchemaValidator.DECISION_FILE))
+                .as("schema/decision.schema.json is generated: ./policy schema --decision > schema/decision.schema.json")
+                .isEqualTo(DecisionSchema.text(catalogue));
     }
 }

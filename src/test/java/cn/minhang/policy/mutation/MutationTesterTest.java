@@ -78,6 +78,7 @@ class MutationTesterTest {
         Path specs = Files.createDirectories(dir.resolve("specs"));
         Files.writeString(rules.resolve("m01-core-components.drl"), MEASURE);
         Files.writeString(rules.resolve("m15-closing-paragraph.drl"), PERIOD);
+        Files.copy(Path.of("rules", "clauses.yaml"), rules.resolve("clauses.yaml"));
         Files.writeString(specs.resolve("m01-core-components.yaml"), SPEC);
         Path equivalents = dir.resolve("equivalent-mutants.yaml");
         Files.writeString(equivalents, EQUIVALENT);
@@ -115,6 +116,7 @@ class MutationTesterTest {
         Path specs = Files.createDirectories(dir.resolve("specs"));
         Files.writeString(rules.resolve("m01-core-components.drl"), MEASURE);
         Files.writeString(rules.resolve("m15-closing-paragraph.drl"), PERIOD);
+        Files.copy(Path.of("rules", "clauses.yaml"), rules.resolve("clauses.yaml"));
         Files.writeString(specs.resolve("m01-core-components.yaml"), SPEC);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -153,6 +155,7 @@ class MutationTesterTest {
         Path specs = Files.createDirectories(dir.resolve("specs"));
         Files.writeString(rules.resolve("m01-core-components.drl"), MEASURE);
         Files.writeString(rules.resolve("m15-closing-paragraph.drl"), PERIOD);
+        Files.copy(Path.of("rules", "clauses.yaml"), rules.resolve("clauses.yaml"));
         Files.writeString(specs.resolve("m01-core-components.yaml"), SPEC.replace("NOT_ELIGIBLE", "GRANTED"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MutationTester.run(new MutationTester.Options(rules,
                         specs, null, 1, 100, Set.of(), null)))

@@ -10,8 +10,10 @@ import java.util.Set;
 
 import cn.minhang.policy.engine.AwardLine;
 import cn.minhang.policy.engine.Clause;
+import cn.minhang.policy.engine.ClauseCatalogue;
 import cn.minhang.policy.engine.Decision;
 import cn.minhang.policy.engine.PolicyEngine;
+import cn.minhang.policy.engine.RuleSource;
 import cn.minhang.policy.engine.Status;
 import cn.minhang.policy.model.Application;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,14 +59,12 @@ class PopulationGeneratorTest {
 
     @Test
     void everyClauseOfThePolicyIsExercised() {
-        Set<Clause> seen = EnumSet.noneOf(Clause.class);
-        decisions.forEach(d -> d.lines().forEach(l -> seen.add(l.clause())));
-        Set<Clause> measures = EnumSet.noneOf(Clause.class);
-        for (Clause c : Clause.values()) {
-            if (c.isMeasureClause()) {
-                measures.add(c);
-            }
-        }
+        Set<String> seen = new java.util.TreeSet<>();
+        decisions.forEach(d -> d.lines().forEach(l -> seen.add(l.clause().id())));
+        RuleSource rules = RuleSource.directory(Path.of("rules"));
+        List<String> measures = ClauseCatalogue.of(rules.origin(), rules.catalogue()).clauses().stream()
+                .filter(Clause::isMeasureClause).map(Clause::id).toList();
+        assertThat(measures).hasSize(21);
         assertThat(seen).containsAll(measures);
     }
 

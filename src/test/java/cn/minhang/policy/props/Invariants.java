@@ -247,7 +247,7 @@ final class Invariants {
             }
             require(inPeriod, l, "granted, but the application date " + a.applicationDate() + " is outside the period");
             require(a.enterprise().embodiedAiField(), l, "granted, but the applicant is outside the field");
-            require(a.enterprise().locatedInDistrict() || l.clause() == Clause.M8, l,
+            require(a.enterprise().locatedInDistrict() || l.clause().id().equals("8"), l,
                     "granted, but the applicant is outside the district");
         }
     }

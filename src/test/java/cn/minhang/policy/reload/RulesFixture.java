@@ -40,7 +40,7 @@ final class RulesFixture {
             specs = Files.createDirectories(root.resolve("specs"));
             // The general conditions, measure 1 and the closing paragraph: all the probe needs. The tests compile
             // fifteen versions or more; compiling all sixteen files each time would only make them slower.
-            for (String name : List.of("m00-general-conditions.drl", M01, "m15-closing-paragraph.drl")) {
+            for (String name : List.of("m00-general-conditions.drl", M01, "m15-closing-paragraph.drl", "clauses.yaml")) {
                 Files.copy(Path.of("rules", name), rules.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
             original = Files.readString(rules.resolve(M01));
@@ -138,7 +138,7 @@ final class RulesFixture {
     String versionWith(String m01) {
         try (var files = Files.list(rules)) {
             Map<String, String> texts = new TreeMap<>();
-            for (Path f : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+            for (Path f : files.filter(f -> RuleSource.isRulesFile(f.getFileName().toString())).toList()) {
                 texts.put(f.getFileName().toString(), Files.readString(f));
             }
             texts.put(M01, m01);

@@ -32,7 +32,7 @@ public final class CompareCompilers {
         System.out.println("classic consequence: " + CompilerProbe.consequenceClass(classic));
         System.out.println("executable model consequence: " + CompilerProbe.consequenceClass(exec));
         SessionModes classicModes = new SessionModes(classic);
-        SessionModes execModes = new SessionModes(exec, classic.rules().version());
+        SessionModes execModes = new SessionModes(exec, classic.rules().catalogue(), classic.rules().version());
         int checked = 0;
         for (Application a : Agreement.specApplications(Path.of("specs"))) {
             if (!classicModes.pooledStateful(a).equals(execModes.pooledStateful(a))) {

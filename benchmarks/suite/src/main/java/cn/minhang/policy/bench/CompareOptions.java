@@ -2,6 +2,7 @@ package cn.minhang.policy.bench;
 
 import java.nio.file.Path;
 
+import cn.minhang.policy.engine.ClauseCatalogue;
 import cn.minhang.policy.engine.PolicyEngine;
 import cn.minhang.policy.engine.RuleSource;
 import cn.minhang.policy.engine.SessionModes;
@@ -21,15 +22,18 @@ public final class CompareOptions {
         RuleSource source = RuleSource.directory(Path.of(System.getProperty("bench.rules", "rules")));
         PolicyEngine engine = PolicyEngine.of(source);
         String version = engine.rules().version();
+        ClauseCatalogue catalogue = engine.rules().catalogue();
         KieBase plain = SessionModes.classicKieBase(source);
         KieBase immutable = SessionModes.classicKieBase(source, KieBaseMutabilityOption.DISABLED);
-        SessionModes defaults = new SessionModes(plain, version);
-        SessionModes unsafe = new SessionModes(plain, version, SessionModes.configuration(ThreadSafeOption.NO));
-        SessionModes direct = new SessionModes(plain, version, SessionModes.configuration(DirectFiringOption.YES));
-        SessionModes both = new SessionModes(plain, version,
+        SessionModes defaults = new SessionModes(plain, catalogue, version);
+        SessionModes unsafe = new SessionModes(plain, catalogue, version,
+                SessionModes.configuration(ThreadSafeOption.NO));
+        SessionModes direct = new SessionModes(plain, catalogue, version,
+                SessionModes.configuration(DirectFiringOption.YES));
+        SessionModes both = new SessionModes(plain, catalogue, version,
                 SessionModes.configuration(ThreadSafeOption.NO, DirectFiringOption.YES));
-        SessionModes frozen = new SessionModes(immutable, version);
-        SessionModes all = new SessionModes(immutable, version,
+        SessionModes frozen = new SessionModes(immutable, catalogue, version);
+        SessionModes all = new SessionModes(immutable, catalogue, version,
                 SessionModes.configuration(ThreadSafeOption.NO, DirectFiringOption.YES));
         java.util.Map<String, SessionModes> variants = new java.util.LinkedHashMap<>();
         variants.put("default", defaults);

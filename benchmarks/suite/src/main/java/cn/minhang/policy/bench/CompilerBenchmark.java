@@ -46,7 +46,7 @@ public class CompilerBenchmark {
             PolicyEngine engine = PolicyEngine.of(source);
             classic = new SessionModes(engine);
             KieBase exec = ExecutableModel.build(source);
-            executable = new SessionModes(exec, engine.rules().version());
+            executable = new SessionModes(exec, engine.rules().catalogue(), engine.rules().version());
             application = applicant.equals("large") ? Applicants.large() : Applicants.typical();
             if (!classic.pooledStateful(application).equals(executable.pooledStateful(application))) {
                 throw new IllegalStateException("the executable model decides " + applicant + " differently");

@@ -1,7 +1,6 @@
 package cn.minhang.policy.engine;
 
 import java.util.List;
-import java.util.Map;
 
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -26,9 +25,8 @@ public final class ExecutableModel {
         ReleaseId releaseId = ks.newReleaseId("cn.minhang.policy.rules", "exec-" + ++builds, "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        for (Map.Entry<String, String> file : source.files().entrySet()) {
-            kfs.write("src/main/resources/cn/minhang/policy/rules/" + file.getKey(), file.getValue());
-        }
+        CompiledRules.kieFiles(source).forEach((name, text) ->
+                kfs.write("src/main/resources/cn/minhang/policy/rules/" + name, text));
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {

@@ -29,28 +29,32 @@ public final class SessionModes {
     private static final KieCommands COMMANDS = KieServices.get().getCommands();
 
     private final String version;
+    private final ClauseCatalogue catalogue;
     private final KieBase kieBase;
     private final KieSessionsPool pool;
     private final StatelessKieSession pooledStateless;
     private final KieSessionConfiguration configuration;
 
     public SessionModes(PolicyEngine engine) {
-        this(engine.rules().kieBase(), engine.rules().version());
+        this(engine.rules().kieBase(), engine.rules().catalogue(), engine.rules().version());
     }
 
-    /** The same modes on another build of the rules (the executable model). */
-    public SessionModes(KieBase kieBase, String version) {
-        this(kieBase, version, null);
+    /** The same modes on another build of the rules (the executable model), built from {@link CompiledRules#kieFiles}. */
+    public SessionModes(KieBase kieBase, ClauseCatalogue catalogue, String version) {
+        this(kieBase, catalogue, version, null);
     }
 
     /** The modes with sessions of the given configuration (null: the default). */
-    public SessionModes(KieBase kieBase, String version, KieSessionConfiguration configuration) {
+    public SessionModes(KieBase kieBase, ClauseCatalogue catalogue, String version,
+                        KieSessionConfiguration configuration) {
         this.version = version;
+        this.catalogue = catalogue;
         this.kieBase = kieBase;
         this.configuration = configuration;
         this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.pooledStateless = configuration == null ? pool.newStatelessKieSession()
                 : pool.newStatelessKieSession(configuration);
+        this.pooledStateless.setGlobal(CompiledRules.CATALOGUE_GLOBAL, catalogue);
     }
 
     /** A session configuration with the given options set. */
@@ -69,9 +73,8 @@ public final class SessionModes {
                 "options-" + System.nanoTime(), "1.0.0");
         org.kie.api.builder.KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        for (java.util.Map.Entry<String, String> file : source.files().entrySet()) {
-            kfs.write("src/main/resources/cn/minhang/policy/rules/" + file.getKey(), file.getValue());
-        }
+        CompiledRules.kieFiles(source).forEach((name, text) ->
+                kfs.write("src/main/resources/cn/minhang/policy/rules/" + name, text));
         ks.newKieBuilder(kfs).buildAll();
         KieBaseConfiguration conf = ks.newKieBaseConfiguration();
         for (KieBaseOption option : options) {
@@ -108,12 +111,13 @@ public final class SessionModes {
 
     private Decision stateful(KieSession session, Application a) {
         ApplicationChecks.requireValid(a);
+        CompiledRules.prepare(session, catalogue);
         try {
             for (Object fact : a.facts()) {
                 session.insert(fact);
             }
             session.fireAllRules(PolicyEngine.MAX_FIRINGS);
-            return DecisionAssembler.assemble(a, new ArrayList<>(session.getObjects()), version);
+            return DecisionAssembler.assemble(a, new ArrayList<>(session.getObjects()), catalogue, version);
         } finally {
             session.dispose();
         }
@@ -122,9 +126,11 @@ public final class SessionModes {
     @SuppressWarnings("unchecked")
     private Decision stateless(StatelessKieSession session, Application a) {
         ApplicationChecks.requireValid(a);
+        session.setGlobal(CompiledRules.CATALOGUE_GLOBAL, catalogue);
         List<Command<?>> commands = List.of(COMMANDS.newInsertElements(a.facts()),
                 COMMANDS.newFireAllRules(PolicyEngine.MAX_FIRINGS), COMMANDS.newGetObjects("facts"));
         ExecutionResults results = session.execute(COMMANDS.newBatchExecution(commands));
-        return DecisionAssembler.assemble(a, (Collection<Object>) results.getValue("facts"), version);
+        return DecisionAssembler.assemble(a, (Collection<Object>) results.getValue("facts"), catalogue,
+                version);
     }
 }

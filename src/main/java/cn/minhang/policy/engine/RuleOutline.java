@@ -1,0 +1,173 @@
+package cn.minhang.policy.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A rule as its text shows it, read without compiling: its name and line, the clause its {@code @clause("…")}
+ * names, and what its consequence inserts. Read from the text so that every rule of every file is seen even when
+ * another file does not compile, and so that the catalogue can be checked against what the rules will explain.
+ *
+ * @param name    the rule's name
+ * @param line    the line of {@code rule "…"}
+ * @param clause  the id its {@code @clause} names; null if it has none
+ * @param inserts the claims and caps its consequence makes, in the order written
+ */
+public record RuleOutline(String name, int line, String clause, List<Insert> inserts) {
+
+    /**
+     * A call in a consequence that makes a claim or a cap.
+     *
+     * @param call     "Claim.rate", "Claim.match", "Claim.requested", "Claim.ceiling", "Claim.support",
+     *                 "Claim.notEligible" or "AggregateCap.of"
+     * @param capGiven false only where the cap argument of a rate, match or requested claim is the literal
+     *                 {@code null} (the text states no cap)
+     * @param line     the line of the call
+     */
+    public record Insert(String call, boolean capGiven, int line) {
+    }
+
+    private static final Pattern RULE_HEADER = Pattern.compile("(?m)^[ \\t]*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern CLAUSE = Pattern.compile("@clause\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
+    private static final Pattern WHEN = Pattern.compile("\\bwhen\\b");
+    private static final Pattern THEN = Pattern.compile("\\bthen\\b");
+    private static final Pattern END = Pattern.compile("(?m)^[ \\t]*end\\b");
+    private static final Pattern CALL = Pattern.compile(
+            "\\b(Claim\\s*\\.\\s*(?:rate|match|requested|ceiling|support|notEligible)|AggregateCap\\s*\\.\\s*of)\\s*\\(");
+
+    public RuleOutline {
+        inserts = List.copyOf(inserts);
+    }
+
+    /** Every rule of a DRL file, in the order written. */
+    public static List<RuleOutline> of(String text) {
+        String code = codeOnly(text);
+        List<RuleOutline> rules = new ArrayList<>();
+        Matcher header = RULE_HEADER.matcher(code);
+        List<int[]> starts = new ArrayList<>();
+        while (header.find()) {
+            starts.add(new int[]{header.start(), header.end()});
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int start = starts.get(i)[0];
+            int afterName = starts.get(i)[1];
+            int next = i + 1 < starts.size() ? starts.get(i + 1)[0] : code.length();
+            Matcher nameMatcher = RULE_HEADER.matcher(text);
+            String name = nameMatcher.find(start) ? nameMatcher.group(1) : "";
+            String region = code.substring(afterName, next);
+            Matcher when = WHEN.matcher(region);
+            Matcher then = THEN.matcher(region);
+            int metadataEnd = when.find() ? when.start() : then.find(0) ? then.start() : region.length();
+            String clause = null;
+            Matcher meta = CLAUSE.matcher(code.substring(afterName, afterName + metadataEnd));
+            if (meta.find()) {
+                clause = text.substring(afterName + meta.start(1), afterName + meta.end(1));
+            }
+            List<Insert> inserts = new ArrayList<>();
+            if (then.find(0)) {
+                int from = afterName + then.end();
+                Matcher end = END.matcher(code);
+                int to = end.find(from) && end.start() < next ? end.start() : next;
+                Matcher call = CALL.matcher(code.substring(from, to));
+                while (call.find()) {
+                    int open = from + call.end() - 1;
+                    String name2 = call.group(1).replaceAll("\\s", "");
+                    List<String> arguments = arguments(text, code, open);
+                    boolean capGiven = true;
+                    if (name2.equals("Claim.rate") || name2.equals("Claim.match") || name2.equals("Claim.requested")) {
+                        capGiven = arguments.isEmpty() || !arguments.get(arguments.size() - 1).equals("null");
+                    }
+                    inserts.add(new Insert(name2, capGiven, lineOf(code, from + call.start())));
+                }
+            }
+            rules.add(new RuleOutline(name, lineOf(code, start), clause, inserts));
+        }
+        return rules;
+    }
+
+    /** The arguments of the call whose "(" is at {@code open}, each stripped, split at top-level commas. */
+    private static List<String> arguments(String text, String code, int open) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int from = open + 1;
+        for (int i = open; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+                if (depth == 0) {
+                    out.add(text.substring(from, i).strip());
+                    return out;
+                }
+            } else if (c == ',' && depth == 1) {
+                out.add(text.substring(from, i).strip());
+                from = i + 1;
+            }
+        }
+        return out;
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /**
+     * The text with comments and the contents of string literals blanked out (quotes, line breaks and every offset
+     * kept), so that a keyword or a call is found only in code.
+     */
+    static String codeOnly(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inString = false;
+        boolean inBlock = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : '\0';
+            if (inBlock) {
+                if (c == '*' && next == '/') {
+                    inBlock = false;
+                    out.append("  ");
+                    i++;
+                } else {
+                    out.append(c == '\n' ? '\n' : ' ');
+                }
+            } else if (inString) {
+                if (c == '\\' && i + 1 < text.length() && next != '\n') {
+                    out.append("  ");
+                    i++;
+                } else if (c == '"' || c == '\n') {
+                    inString = false;
+                    out.append(c);
+                } else {
+                    out.append(' ');
+                }
+            } else if (c == '"') {
+                inString = true;
+                out.append(c);
+            } else if (c == '/' && next == '/') {
+                while (i < text.length() && text.charAt(i) != '\n') {
+                    out.append(' ');
+                    i++;
+                }
+                if (i < text.length()) {
+                    out.append('\n');
+                }
+            } else if (c == '/' && next == '*') {
+                inBlock = true;
+                out.append("  ");
+                i++;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
