@@ -83,7 +83,8 @@ public final class ClauseCatalogue {
     /**
      * Reads a catalogue. Every problem found is added to {@code problems}, with {@link #FILE} and its line.
      *
-     * @return the catalogue, or null if it has any problem
+     * @return the clauses that could be read, so that the rules can still be checked against them; null when the
+     *         file could not be read at all. A catalogue with any problem must not serve: {@link #of} refuses it.
      */
     public static ClauseCatalogue parse(String text, List<RuleProblem> problems) {
         List<RuleProblem> found = new ArrayList<>();
@@ -99,7 +100,7 @@ public final class ClauseCatalogue {
             catalogue = new Reader(found).read(root);
         }
         problems.addAll(found);
-        return found.isEmpty() ? catalogue : null;
+        return catalogue;
     }
 
     /**
@@ -110,7 +111,7 @@ public final class ClauseCatalogue {
     public static ClauseCatalogue of(String origin, String text) {
         List<RuleProblem> problems = new ArrayList<>();
         ClauseCatalogue catalogue = parse(text, problems);
-        if (catalogue == null) {
+        if (!problems.isEmpty()) {
             throw new RuleCompilationException(origin, problems);
         }
         return catalogue;
@@ -233,7 +234,7 @@ public final class ClauseCatalogue {
                                 + " is not a clause of the measures (" + FILE + ":" + clause.line() + ")"));
                         continue;
                     }
-                    if (kind != null && clause.kind() != kind) {
+                    if (kind != null && clause.kind() != null && clause.kind() != kind) {
                         problems.add(new RuleProblem(file.getKey(), insert.line(), "rule \"" + rule.name()
                                 + "\" inserts " + insert.call() + ", a " + kind + " claim, but " + FILE + ":"
                                 + clause.line() + " declares clause " + clause.id() + " " + clause.kind()));
@@ -391,7 +392,7 @@ public final class ClauseCatalogue {
                 }
             }
             outside(top.fields().get("closing"), Clause.Part.CLOSING, "closing");
-            return problems.isEmpty() ? new ClauseCatalogue(entries, measureTitles) : null;
+            return new ClauseCatalogue(entries, measureTitles);
         }
 
         /** The clauses of the preamble or the closing paragraph. */
@@ -414,10 +415,17 @@ public final class ClauseCatalogue {
                     if (!WORD_ID.matcher(e.id).matches()) {
                         problem(e.line, "malformed clause id '" + e.id + "' in the " + where + ": a clause outside the "
                                 + "measures is named by a lower-case word, such as general or closing");
+                        e.id = null;
                     }
                 }
                 e.label = words(m, "label", true);
                 e.title = words(m, "title", true);
+                if (e.label == null) {
+                    e.label = new Clause.Words(String.valueOf(e.id), String.valueOf(e.id));
+                }
+                if (e.title == null) {
+                    e.title = new Clause.Words("", "");
+                }
                 add(e);
             }
         }
@@ -472,7 +480,7 @@ public final class ClauseCatalogue {
                 e.part = Clause.Part.MEASURE;
                 e.measure = measure;
                 e.line = c.line();
-                e.title = title;
+                e.title = measureTitles.get(measure);
                 e.id = text(c, "id", "a clause of measure " + measure);
                 if (e.id != null) {
                     e.line = c.keyLines().get("id");
@@ -481,6 +489,7 @@ public final class ClauseCatalogue {
                         problem(e.line, "malformed clause id '" + e.id + "' under measure " + measure + ": a clause of "
                                 + "measure " + measure + " is " + measure + " (the measure's one clause) or " + measure
                                 + ".K (its K-th part, K from 1)");
+                        e.id = null;
                     } else {
                         e.paragraph = id.group(2) == null ? 0 : Integer.parseInt(id.group(2));
                         if (e.paragraph == 0 && items.size() > 1) {

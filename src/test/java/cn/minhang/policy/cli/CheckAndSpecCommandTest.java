@@ -105,6 +105,50 @@ class CheckAndSpecCommandTest {
     }
 
     @Test
+    void checkReportsTheCatalogueProblemsWithFileAndLine() throws Exception {
+        Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+        Path catalogue = rules.resolve("clauses.yaml");
+        // a clause no rule encodes; a duplicated id; a malformed id; a monetary clause without its base
+        Fixtures.edit(rules, "clauses.yaml", "      - id: \"14\"\n        kind: SUPPORT\n",
+                "      - id: \"14\"\n        kind: SUPPORT\n  - measure: 15\n    title: {zh: 新措施, en: A new measure}\n"
+                        + "    clauses:\n      - id: \"15\"\n        kind: SUPPORT\n");
+        Fixtures.edit(rules, "clauses.yaml", "  - id: closing\n", "  - id: general\n    label: {zh: 又一, en: Again}\n"
+                + "    title: {zh: 又一, en: Again}\n  - id: closing\n");
+        Fixtures.edit(rules, "clauses.yaml", "      - id: \"7\"\n", "      - id: \"7.a\"\n");
+        Fixtures.edit(rules, "clauses.yaml", "        base: {zh: 新增设备投资额, en: new equipment investment}\n", "");
+        // a rule naming a clause the catalogue lacks
+        Fixtures.edit(rules, "m13-global-cooperation.drl", "@clause(\"13.2\")\n    @readingZh", "@clause(\"13.3\")\n    @readingZh");
+        Cli.Result r = Cli.run("check", "--rules", rules.toString());
+        assertThat(r.code()).isEqualTo(3);
+        String prefix = rules + "/clauses.yaml:";
+        int m04Rule = Fixtures.lineOf(rules.resolve("m04-industrial-manufacturing.drl"), "rule \"4.1 An embodied-AI");
+        assertThat(r.out())
+                .contains(prefix + Fixtures.lineOf(catalogue, "id: \"15\"") + ": no rule encodes clause 15 (第15条 新措施)")
+                .containsPattern(java.util.regex.Pattern.quote(prefix) + "\\d+: clause id 'general' is declared twice: first at "
+                        + "line " + Fixtures.lineOf(catalogue, "id: general"))
+                .contains(prefix + Fixtures.lineOf(catalogue, "id: \"7.a\"") + ": malformed clause id '7.a' under measure 7")
+                .contains(prefix + Fixtures.lineOf(catalogue, "id: \"4.1\"") + ": clause 4.1 has no base (what its amounts "
+                        + "are computed from), in zh and en, which the explanations of rule \"4.1 An embodied-AI technical "
+                        + "transformation in auto parts, electronic information or advanced equipment manufacturing gets "
+                        + "10% of its new equipment investment, at most 20,000,000\" (m04-industrial-manufacturing.drl:"
+                        + m04Rule + ") need")
+                .containsPattern(java.util.regex.Pattern.quote(rules + "/m13-global-cooperation.drl:")
+                        + "\\d+: rule \"13.2 A booth .*\" names unknown clause \"13.3\"; clauses.yaml declares general, 1.1, ")
+                // the rules of clause 7 name an id the catalogue no longer has
+                .containsPattern("m07-education.drl:\\d+: rule \"7 .*\" names unknown clause \"7\"");
+        assertThat(r.out().lines()).allMatch(l -> l.startsWith(rules + "/") || l.matches("\\d+ problem\\(s\\) .*"));
+    }
+
+    @Test
+    void aMalformedCatalogueIsReportedAtItsLineAndNothingElseBreaks() throws Exception {
+        Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+        Fixtures.edit(rules, "clauses.yaml", "    clauses:\n      - id: \"5\"\n", "    clauses:\n      - id: \"5\n");
+        Cli.Result r = Cli.run("check", "--rules", rules.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out()).containsPattern(java.util.regex.Pattern.quote(rules + "/clauses.yaml:") + "\\d+: malformed YAML: ");
+    }
+
+    @Test
     void checkWarnsAboutAClauseInAnotherMeasuresFile() throws Exception {
         Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
         Fixtures.write(rules, "m05-retail.drl", """
