@@ -35,7 +35,16 @@ public record Decision(
         lines = List.copyOf(lines);
         measuresNotApplicable = List.copyOf(measuresNotApplicable);
         forgone = List.copyOf(forgone);
-        totalsByClause = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(totalsByClause));
+        // The totals in the order of the text: that of the clauses of the lines they sum.
+        java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+        for (AwardLine l : lines) {
+            rank.putIfAbsent(l.clause().id(), l.clause().rank());
+        }
+        java.util.TreeMap<String, BigDecimal> ordered = new java.util.TreeMap<>(java.util.Comparator
+                .comparingInt((String id) -> rank.getOrDefault(id, Integer.MAX_VALUE))
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        ordered.putAll(totalsByClause);
+        totalsByClause = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ordered));
         readings = List.copyOf(readings);
     }
 

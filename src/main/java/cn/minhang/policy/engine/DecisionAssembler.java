@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +88,7 @@ final class DecisionAssembler {
         lines.sort(LINE_ORDER);
 
         BigDecimal total = zero();
-        // The lines are in the text's order, so the totals are too.
-        Map<String, BigDecimal> byClause = new LinkedHashMap<>();
+        Map<String, BigDecimal> byClause = new HashMap<>();
         Set<Integer> measuresWithLines = new HashSet<>();
         Set<TextReading> readings = new LinkedHashSet<>();
         if (period.reading() != null) {

@@ -73,13 +73,13 @@ public record RuleOutline(String name, int line, String clause, List<Insert> ins
                 Matcher call = CALL.matcher(code.substring(from, to));
                 while (call.find()) {
                     int open = from + call.end() - 1;
-                    String name2 = call.group(1).replaceAll("\\s", "");
+                    String function = call.group(1).replaceAll("\\s", "");
                     List<String> arguments = arguments(text, code, open);
                     boolean capGiven = true;
-                    if (name2.equals("Claim.rate") || name2.equals("Claim.match") || name2.equals("Claim.requested")) {
+                    if (function.equals("Claim.rate") || function.equals("Claim.match") || function.equals("Claim.requested")) {
                         capGiven = arguments.isEmpty() || !arguments.get(arguments.size() - 1).equals("null");
                     }
-                    inserts.add(new Insert(name2, capGiven, lineOf(code, from + call.start())));
+                    inserts.add(new Insert(function, capGiven, lineOf(code, from + call.start())));
                 }
             }
             rules.add(new RuleOutline(name, lineOf(code, start), clause, inserts));

@@ -13,6 +13,7 @@ import cn.minhang.policy.engine.AwardLine;
 import cn.minhang.policy.engine.Decision;
 import cn.minhang.policy.engine.Language;
 import cn.minhang.policy.engine.PolicyEngine;
+import cn.minhang.policy.engine.RuleSource;
 import cn.minhang.policy.io.ApplicationJson;
 import cn.minhang.policy.io.ApplicationReader;
 import cn.minhang.policy.io.DecisionJson;
@@ -197,6 +198,28 @@ class ClauseCatalogueEditsTest {
             assertThat(back(now)).as(a.id()).isEqualTo(old);
         }
         assertThat(renumberedLines).as("decisions with a line of the renumbered clause").isGreaterThan(10);
+    }
+
+    @Test
+    void anAnalystRenamesWhatABaseAndACapScopeAreCalledAndTheExplanationsSayIt() {
+        RuleSource shipped = RuleSource.directory(Fixtures.RULES);
+        String edited = shipped.catalogue()
+                .replace("base: {zh: 单款产品采购金额, en: single-product purchase amount}",
+                        "base: {zh: 单款产品实际采购金额, en: amount actually paid for the product}")
+                .replace("capScope: {zh: 单个企业, en: per-enterprise}\n        aggregateScope: {zh: 单个企业, en: per enterprise}\n"
+                                + "      - id: \"3.2\"",
+                        "capScope: {zh: 每家企业, en: per-buyer}\n        aggregateScope: {zh: 每家企业, en: per buyer}\n"
+                                + "      - id: \"3.2\"");
+        assertThat(edited).isNotEqualTo(shipped.catalogue());
+        PolicyEngine engine = PolicyEngine.of(shipped.with("clauses.yaml", edited));
+        Application application = ApplicationReader.read(Path.of("examples/robot-buyer.json"));
+        String explained = engine.evaluate(application).explain(Language.ZH);
+        String explainedEn = engine.evaluate(application).explain(Language.EN);
+        assertThat(explained).contains("第3条第1款：单款产品实际采购金额 6,000,000.00 元 × 20% = 1,200,000.00 元，未超过每家企业上限")
+                .contains("第3条第1款每家企业上限：合计 2,500,000.00 元");
+        assertThat(explainedEn).contains("Clause 3.1: amount actually paid for the product 6,000,000.00 yuan")
+                .contains("within the per-buyer cap of 2,000,000.00 yuan").contains("Clause 3.1 per buyer cap: ");
+        assertThat(engine.rules().version()).isNotEqualTo(shipped.version());
     }
 
     /** A spec file with clause 3.2 renumbered 3.3: its expected lines and the explanations that cite it. */
