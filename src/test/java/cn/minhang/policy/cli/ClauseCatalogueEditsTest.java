@@ -133,7 +133,7 @@ class ClauseCatalogueEditsTest {
         // the budget of a batch and compare list it after 3.2 and before 4.1
         Path population = dir.resolve("population.jsonl");
         List<String> lines = new ArrayList<>();
-        new PopulationGenerator(3).stream(300).forEach(a -> lines.add(ApplicationJson.toJsonLine(a)));
+        new PopulationGenerator(3).stream(120).forEach(a -> lines.add(ApplicationJson.toJsonLine(a)));
         lines.add(ApplicationJson.toJsonLine(application));
         Files.write(population, lines);
         Cli.Result compare = Cli.run("compare", "--rules", Fixtures.RULES.toString(), "--rules", rules.toString(),
@@ -185,7 +185,7 @@ class ClauseCatalogueEditsTest {
                 applications.add(ApplicationReader.read(f));
             }
         }
-        applications.addAll(new PopulationGenerator(11).stream(300).toList());
+        applications.addAll(new PopulationGenerator(11).stream(150).toList());
         int renumberedLines = 0;
         for (Application a : applications) {
             String old = decisionWithoutVersion(a, before.evaluate(a));
