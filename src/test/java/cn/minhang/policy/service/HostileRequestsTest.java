@@ -32,7 +32,7 @@ class HostileRequestsTest {
 
     @BeforeAll
     static void start() {
-        main = RunningService.start();
+        main = RunningService.shared();
         limited = RunningService.start(b -> b.maxConcurrent(1).timeLimit(Duration.ofMillis(30))
                 .bodyTimeLimit(Duration.ofSeconds(1)).idleTimeout(Duration.ofSeconds(1)).retryAfter(Duration.ofSeconds(2)));
     }
