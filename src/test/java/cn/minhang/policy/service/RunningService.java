@@ -55,8 +55,13 @@ public final class RunningService implements AutoCloseable {
      */
     public static synchronized RunningService shared() {
         if (shared == null) {
-            shared = start();
-            shared.isShared = true;
+            RunningService running = start();
+            running.isShared = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                running.service.close();
+                delete(running.root);
+            }, "policy-test-service-stop"));
+            shared = running;
         }
         return shared;
     }
