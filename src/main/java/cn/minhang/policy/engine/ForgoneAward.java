@@ -4,8 +4,18 @@ import java.math.BigDecimal;
 
 import cn.minhang.policy.model.OtherAward;
 
-/** An award under another policy that the applicant must forgo because this policy's award for the subject is higher. */
-public record ForgoneAward(OtherAward award, String winningClause, BigDecimal winningAmount) {
+/**
+ * An award under another policy that the applicant must forgo because this policy's award for the subject stands.
+ *
+ * @param winningAddsAfterCap where the choice weighed a binding aggregate cap: what this policy's award adds to the
+ *                            applicant's receipts after that cap, where that is less than its amount; else null
+ */
+public record ForgoneAward(OtherAward award, String winningClause, BigDecimal winningAmount,
+                           BigDecimal winningAddsAfterCap) {
+
+    public ForgoneAward(OtherAward award, String winningClause, BigDecimal winningAmount) {
+        this(award, winningClause, winningAmount, null);
+    }
 
     public Reason explanation() {
         return Explanations.forgone(this);
