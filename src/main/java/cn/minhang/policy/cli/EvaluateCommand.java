@@ -68,9 +68,15 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Application> applications = new ArrayList<>();
         List<String[]> problems = new ArrayList<>();
+        PolicyEngine engine = rules.engine();
+        List<Decision> decisions = new ArrayList<>();
         for (String file : files) {
             try {
-                applications.add(read(file));
+                Application application = read(file);
+                // A limit only the rules can see (the alternatives weighed under a binding cap) is found here.
+                Decision decision = engine.evaluate(application);
+                applications.add(application);
+                decisions.add(decision);
             } catch (InvalidApplicationException e) {
                 for (Problem p : e.problems()) {
                     problems.add(new String[]{file, p.path(), p.message()});
@@ -95,12 +101,11 @@ final class EvaluateCommand implements Callable<Integer> {
             return PolicyCli.INVALID_INPUT;
         }
 
-        PolicyEngine engine = rules.engine();
         Instant evaluatedAt = at == null ? Instant.now() : at;
         if (json) {
             List<ObjectNode> documents = new ArrayList<>();
-            for (Application application : applications) {
-                documents.add(DecisionJson.toTree(application, engine.evaluate(application), evaluatedAt));
+            for (int i = 0; i < applications.size(); i++) {
+                documents.add(DecisionJson.toTree(applications.get(i), decisions.get(i), evaluatedAt));
             }
             if (documents.size() == 1) {
                 out.println(DecisionJson.pretty(documents.get(0)));
@@ -114,7 +119,7 @@ final class EvaluateCommand implements Callable<Integer> {
         String origin = engine.rules().source().origin();
         for (int i = 0; i < applications.size(); i++) {
             Application application = applications.get(i);
-            Decision decision = engine.evaluate(application);
+            Decision decision = decisions.get(i);
             if (i > 0) {
                 out.println();
             }

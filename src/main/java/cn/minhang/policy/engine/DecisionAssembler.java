@@ -112,8 +112,9 @@ final class DecisionAssembler {
         }
         List<ForgoneAward> forgoneAwards = new ArrayList<>(forgone.size());
         for (Forgone f : forgone) {
-            forgoneAwards.add(new ForgoneAward(f.award(), catalogue.clause(f.winner().claim().clause()),
-                    f.winner().amount()));
+            BigDecimal adds = f.winner().addsAfterCap(f.winner().claim().clause());
+            forgoneAwards.add(new ForgoneAward(f.award(), catalogue.clause(f.winner().claim().clause()), f.winner().amount(),
+                    adds != null && adds.compareTo(f.winner().amount()) < 0 ? adds : null));
         }
         forgoneAwards.sort(Comparator.comparing(f -> f.award().id()));
         List<TextReading> sortedReadings = new ArrayList<>(readings);
@@ -199,9 +200,15 @@ final class DecisionAssembler {
         if (v.status() == Status.EXCLUDED) {
             Winner w = Objects.requireNonNull(v.winner(), "an exclusion names its winner");
             by = w.claim() != null
-                    ? new ExcludedBy(w.claim().clause(), null, null, null, w.amount())
+                    ? new ExcludedBy(w.claim().clause(), null, null, null, w.amount(), v.addedAfterCap(),
+                    v.keptAddsAfterCap())
                     : new ExcludedBy(null, w.otherAward().id(), w.otherAward().policy(), w.otherAward().level(),
-                    w.amount());
+                    w.amount(), v.addedAfterCap(), null);
+        }
+        if (v.reading() != null) {
+            List<TextReading> both = new ArrayList<>(readings);
+            both.add(v.reading());
+            readings = both;
         }
         return new AwardLine(clause, c.subject(), c.kind(), v.status(), c.base(), c.rate(), c.computed(), c.cap(),
                 amount, "", List.of(), by, rules, readings);

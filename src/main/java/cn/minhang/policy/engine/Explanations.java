@@ -59,8 +59,8 @@ public final class Explanations {
         String head = c.labelZh() + "：";
         return switch (l.status()) {
             case GRANTED, CAPPED -> head + arithmeticZh(l) + "，给予 " + yuan(l.amount()) + " 元";
-            case EXCLUDED -> head + arithmeticZh(l) + "；按“从优、就高、不重复”原则，同一事项" + winnerZh(l)
-                    + "，本项不予重复支持";
+            case EXCLUDED -> l.excludedBy().addedAfterCap() != null ? head + arithmeticZh(l) + afterCapZh(l)
+                    : head + arithmeticZh(l) + "；按“从优、就高、不重复”原则，同一事项" + winnerZh(l) + "，本项不予重复支持";
             case NOT_ELIGIBLE -> head + "不予支持：" + l.reasons().stream().map(Reason::zh)
                     .collect(Collectors.joining("；"));
             case SUPPORT -> head + "给予政策支持：" + l.reasons().stream().map(Reason::zh)
@@ -77,8 +77,9 @@ public final class Explanations {
         String head = c.labelEn() + ": ";
         return switch (l.status()) {
             case GRANTED, CAPPED -> head + arithmeticEn(l) + "; granted " + yuan(l.amount()) + " yuan";
-            case EXCLUDED -> head + arithmeticEn(l) + "; excluded under 从优、就高、不重复 (most favourable, highest, "
-                    + "never twice): the same subject " + winnerEn(l);
+            case EXCLUDED -> l.excludedBy().addedAfterCap() != null ? head + arithmeticEn(l) + afterCapEn(l)
+                    : head + arithmeticEn(l) + "; excluded under 从优、就高、不重复 (most favourable, highest, never "
+                    + "twice): the same subject " + winnerEn(l);
             case NOT_ELIGIBLE -> head + "not eligible: " + l.reasons().stream().map(Reason::en)
                     .collect(Collectors.joining("; "));
             case SUPPORT -> head + "support: " + l.reasons().stream().map(Reason::en)
@@ -128,6 +129,41 @@ public final class Explanations {
                 ? product + ", above the " + c.capScopeEn() + " cap of " + yuan(l.cap()) + " yuan, so "
                 + yuan(l.cap()) + " yuan"
                 : product + ", within the " + c.capScopeEn() + " cap of " + yuan(l.cap()) + " yuan";
+    }
+
+    /**
+     * An exclusion decided with a binding aggregate cap in view: what this award would have added after the cap,
+     * and the award the subject keeps instead.
+     */
+    private static String afterCapZh(AwardLine l) {
+        ExcludedBy w = l.excludedBy();
+        String scope = l.clause().aggregateScopeZh() == null ? "合计" : l.clause().aggregateScopeZh();
+        String kept = w.thisPolicy()
+                ? "按" + winner(l).labelZh() + "获得的支持 " + yuan(w.amount()) + " 元"
+                + (w.keptAddsAfterCap() == null ? "" : "（计入其上限后增加 " + yuan(w.keptAddsAfterCap()) + " 元）")
+                : "保留的其他政策“" + w.policy() + "”（" + levelZh(w.level()) + "）支持 " + yuan(w.amount()) + " 元";
+        BigDecimal keptWorth = w.keptAddsAfterCap() == null ? w.amount() : w.keptAddsAfterCap();
+        String compared = w.addedAfterCap().compareTo(keptWorth) < 0
+                ? "，低于同一事项" + kept
+                : "，与同一事项" + kept + "相同，按同等时的先后次序保留后者";
+        return "；按“从优、就高、不重复”原则，计入" + scope + "上限后本项只能增加 " + yuan(w.addedAfterCap()) + " 元"
+                + compared + "，本项不予重复支持";
+    }
+
+    private static String afterCapEn(AwardLine l) {
+        ExcludedBy w = l.excludedBy();
+        String scope = l.clause().aggregateScopeEn() == null ? "" : " " + l.clause().aggregateScopeEn();
+        String kept = w.thisPolicy()
+                ? " yuan the same subject gets under " + winner(l).labelEn()
+                + (w.keptAddsAfterCap() == null ? "" : " (which adds " + yuan(w.keptAddsAfterCap()) + " yuan after its cap)")
+                : " yuan the same subject keeps under another policy, \"" + w.policy() + "\" ("
+                + w.level().name().toLowerCase(Locale.ROOT) + ")";
+        BigDecimal keptWorth = w.keptAddsAfterCap() == null ? w.amount() : w.keptAddsAfterCap();
+        String compared = w.addedAfterCap().compareTo(keptWorth) < 0
+                ? ", less than the " + yuan(w.amount()) + kept
+                : ", the same as the " + yuan(w.amount()) + kept + ", which the order of ties keeps";
+        return "; excluded under 从优、就高、不重复 (most favourable, highest, never twice): after the cap" + scope
+                + " this award would add only " + yuan(w.addedAfterCap()) + " yuan" + compared;
     }
 
     /** A winner of this policy may tie with the excluded award: the lower clause then stands. */
@@ -180,6 +216,22 @@ public final class Explanations {
     }
 
     static Reason forgone(ForgoneAward f) {
+        if (f.winningAddsAfterCap() != null) {
+            Clause c = f.winning();
+            boolean same = f.winningAddsAfterCap().compareTo(f.award().amount()) == 0;
+            String scopeZh = c.aggregateScopeZh() == null ? "合计" : c.aggregateScopeZh();
+            String scopeEn = c.aggregateScopeEn() == null ? "" : " " + c.aggregateScopeEn();
+            return new Reason(
+                    "其他政策“" + f.award().policy() + "”（" + levelZh(f.award().level()) + "）就事项 " + f.award().subject()
+                            + " 给予的 " + yuan(f.award().amount()) + " 元应予放弃：本政策" + c.labelZh() + "给予的 "
+                            + yuan(f.winningAmount()) + " 元计入" + scopeZh + "上限后增加 " + yuan(f.winningAddsAfterCap())
+                            + " 元，" + (same ? "与之相同，同等时适用本政策" : "仍较高") + "（从优、就高、不重复）",
+                    "The " + yuan(f.award().amount()) + " yuan for " + f.award().subject() + " under another policy, \""
+                            + f.award().policy() + "\" (" + f.award().level().name().toLowerCase(Locale.ROOT)
+                            + "), must be forgone: this policy's " + c.labelEn() + " gives " + yuan(f.winningAmount())
+                            + " yuan, which adds " + yuan(f.winningAddsAfterCap()) + " yuan after the cap" + scopeEn
+                            + (same ? ", the same, and a tie goes to this policy" : ", still more") + " (从优、就高、不重复)");
+        }
         boolean tie = f.winningAmount().compareTo(f.award().amount()) == 0;
         return new Reason(
                 "其他政策“" + f.award().policy() + "”（" + levelZh(f.award().level()) + "）就事项 " + f.award().subject()

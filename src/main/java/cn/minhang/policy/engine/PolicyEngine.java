@@ -119,7 +119,10 @@ public final class PolicyEngine {
      *
      * @throws cn.minhang.policy.model.InvalidApplicationException if its facts contradict each other (duplicate
      *                                                             ids, an award for an unknown subject) or it
-     *                                                             has more than {@link Limits#MAX_FACTS} facts
+     *                                                             has more than {@link Limits#MAX_FACTS} facts,
+     *                                                             or more than
+     *                                                             {@link Limits#MAX_WEIGHED_ALTERNATIVES}
+     *                                                             alternatives to weigh under a binding cap
      */
     public Decision evaluate(Application application) {
         return evaluate(application, null);
@@ -150,7 +153,18 @@ public final class PolicyEngine {
             for (Object fact : input) {
                 session.insert(fact);
             }
-            int fired = session.fireAllRules(MAX_FIRINGS);
+            int fired;
+            try {
+                fired = session.fireAllRules(MAX_FIRINGS);
+            } catch (RuntimeException e) {
+                // A limit of the input that only the rules can see (MostFavourable's) is the input's problem.
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof InvalidApplicationException invalid) {
+                        throw new InvalidApplicationException(invalid.problems());
+                    }
+                }
+                throw e;
+            }
             if (fired >= MAX_FIRINGS) {
                 throw new IllegalStateException("the rules fired " + fired + " times without settling on application '"
                         + application.id() + "': a rule is looping");

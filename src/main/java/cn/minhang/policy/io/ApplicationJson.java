@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -29,10 +30,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * optional fields) and writes every amount as a string with two decimals ({@code "8000000.00"}), so the same
  * application always has the same text whichever way it was written.
  *
- * <p>The canonical form is that tree with the fields of every object sorted by name, written without
- * whitespace in UTF-8. Its SHA-256 ({@link #sha256(Application)}) identifies the input of a decision: two files
- * that bind to the same application (fields in another order, {@code 8000000} or {@code "8000000.00"}, a
- * missing {@code false}) have the same hash.
+ * <p>The canonical form is that tree with the fields of every object sorted by name and the items of every list
+ * sorted (by id where they have one, else by their own canonical text; in Java's {@code String} order), written
+ * without whitespace in UTF-8. Its SHA-256 ({@link #sha256(Application)}) identifies the input of a decision: two
+ * files that bind to the same application (fields in another order, list items in another order, {@code 8000000}
+ * or {@code "8000000.00"}, a missing {@code false}) have the same hash, as they get the same decision.
  */
 public final class ApplicationJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -51,7 +53,10 @@ public final class ApplicationJson {
         return compact(toTree(application));
     }
 
-    /** The canonical JSON text: sorted field names, no whitespace, amounts with two decimals, defaults left out. */
+    /**
+     * The canonical JSON text: sorted field names, sorted list items, no whitespace, amounts with two decimals,
+     * defaults left out.
+     */
     public static String canonical(Application application) {
         return compact(write(application, true));
     }
@@ -103,6 +108,26 @@ public final class ApplicationJson {
         }
         if (value instanceof List<?> list) {
             ArrayNode array = NODES.arrayNode();
+            if (sorted && list.size() > 1) {
+                // The order of a list's items decides nothing, so the canonical form does not keep it: items with an
+                // id (unique within its list) by id, other items (names, enum constants) by their canonical text.
+                List<String> keys = new ArrayList<>(list.size());
+                List<JsonNode> nodes = new ArrayList<>(list.size());
+                for (Object item : list) {
+                    JsonNode node = write(item, true);
+                    nodes.add(node);
+                    keys.add(node.has("id") ? node.get("id").textValue() : compact(node));
+                }
+                Integer[] order = new Integer[list.size()];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                }
+                Arrays.sort(order, Comparator.comparing(keys::get));
+                for (int i : order) {
+                    array.add(nodes.get(i));
+                }
+                return array;
+            }
             list.forEach(item -> array.add(write(item, sorted)));
             return array;
         }

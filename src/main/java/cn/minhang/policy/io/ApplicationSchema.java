@@ -54,7 +54,11 @@ public final class ApplicationSchema {
         root.put("title", "Application under the Minhang embodied-intelligence policy measures");
         root.put("description", "One application: the applicant and everything it asks support for. Field names "
                 + "are the record components of cn.minhang.policy.model; see docs/json-contract.md. Generated from "
-                + "the model by cn.minhang.policy.io.ApplicationSchema (./policy schema): do not edit by hand.");
+                + "the model by cn.minhang.policy.io.ApplicationSchema (./policy schema): do not edit by hand. "
+                + "Checked beyond this schema: ids unique within each list, every otherAwards[].subject a subject of "
+                + "the application, no computeExpenses[].year after the year of applicationDate, at most "
+                + Limits.MAX_FACTS + " facts (by the reader), and at most " + Limits.MAX_WEIGHED_ALTERNATIVES
+                + " alternatives weighed where an aggregate cap binds (when evaluated): see docs/json-contract.md.");
         root.put("$ref", "#/$defs/Application");
         Map<String, ObjectNode> defs = new LinkedHashMap<>();
         record(Application.class, defs);

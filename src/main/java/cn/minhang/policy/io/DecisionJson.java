@@ -140,6 +140,12 @@ public final class DecisionJson {
         node.put("policy", by.policy());
         node.put("level", by.level() == null ? null : by.level().name());
         node.put("amount", ApplicationJson.amount(by.amount()));
+        if (by.addedAfterCap() != null) {
+            node.put("addedAfterCap", ApplicationJson.amount(by.addedAfterCap()));
+        }
+        if (by.keptAddsAfterCap() != null) {
+            node.put("keptAddsAfterCap", ApplicationJson.amount(by.keptAddsAfterCap()));
+        }
         return node;
     }
 
@@ -152,6 +158,9 @@ public final class DecisionJson {
         node.put("amount", ApplicationJson.amount(f.award().amount()));
         node.put("winningClause", f.winningClause());
         node.put("winningAmount", ApplicationJson.amount(f.winningAmount()));
+        if (f.winningAddsAfterCap() != null) {
+            node.put("winningAddsAfterCap", ApplicationJson.amount(f.winningAddsAfterCap()));
+        }
         node.set("explanation", text(f.explanation()));
         return node;
     }

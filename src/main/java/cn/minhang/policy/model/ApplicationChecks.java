@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The checks that span several facts of an application: ids unique within each list, and every award under
- * another policy naming a subject of this application. Each fact checks its own values when it is built.
+ * The checks that span several facts of an application: ids unique within each list, every award under another
+ * policy naming a subject of this application, and no compute expense for a year after the year of the
+ * application date (an actual cost cannot lie in the future). Each fact checks its own values when it is built.
  */
 public final class ApplicationChecks {
     private ApplicationChecks() {
@@ -42,6 +43,15 @@ public final class ApplicationChecks {
             if (!subjects.contains(subject)) {
                 problems.add(new Problem("$.otherAwards[" + i + "].subject", "names '" + subject
                         + "', which is no subject of this application (the enterprise or an id in one of its lists)"));
+            }
+        }
+        int year = application.applicationDate().getYear();
+        for (int i = 0; i < application.computeExpenses().size(); i++) {
+            int spent = application.computeExpenses().get(i).year();
+            if (spent > year) {
+                problems.add(new Problem("$.computeExpenses[" + i + "].year", "is " + spent + ", after the year of the "
+                        + "application date " + application.applicationDate() + "; an actual cost cannot be for a year "
+                        + "that has not begun"));
             }
         }
         return problems;

@@ -25,6 +25,13 @@ public final class Limits {
     public static final int MAX_LIST_ITEMS = MAX_FACTS;
     /** The longest id, name or other text, in characters (code points). */
     public static final int MAX_TEXT_LENGTH = 200;
+    /**
+     * The most alternatives weighed where an aggregate cap binds (从优 with the cap in view): over the subjects whose
+     * award must be chosen together under a binding cap, the candidate awards beyond each subject's first. The
+     * exact choice compares at most 2 to this power complete choices (about a million). Checked when the
+     * application is evaluated, since which caps bind depends on the rules; see {@code docs/reliability.md}.
+     */
+    public static final int MAX_WEIGHED_ALTERNATIVES = 20;
     /** The most problems reported for one document; the rest are counted, not listed. */
     public static final int MAX_PROBLEMS = 200;
 

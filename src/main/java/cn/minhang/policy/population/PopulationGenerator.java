@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,11 +61,17 @@ import cn.minhang.policy.model.Venue;
  * retooling, university spin-offs, service-robot firms, platform operators, settling chain leaders, small
  * firms), with amounts drawn on a logarithmic scale between plausible bounds, so that every clause of the policy
  * is exercised: granted, capped at its per-item and aggregate caps, not eligible for each condition, set by
- * review, and competing with awards under other policies for the same subject.
+ * review, and competing with awards under other policies for the same subject (every monetary clause's subjects
+ * sometimes hold one) or with another clause of this policy, now and then for exactly the same amount. Application
+ * dates fall in the period, and now and then on either side of either end of it; a compute expense is never for a
+ * year after the application date's.
  */
 public final class PopulationGenerator {
     private static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
     private static final int DAYS_IN_FORCE = 3 * 365;
+    /** The days on either side of both ends of the period of validity. */
+    private static final LocalDate[] EDGES = {LocalDate.of(2024, 12, 31), FIRST_DAY, LocalDate.of(2027, 12, 31),
+            LocalDate.of(2028, 1, 1)};
     private static final String[] PLACES = {"上海", "闵行", "莘庄", "紫竹", "虹桥", "马桥", "吴泾", "颛桥", "浦江", "七宝"};
     private static final String[] CORES = {"智元", "擎天", "灵犀", "天枢", "星衡", "云步", "启明", "极越", "深蓝", "鸿钧",
             "若水", "青禾", "岳衡", "知行", "穹宇", "锐思", "臻至", "远航", "曜石", "拓维"};
@@ -129,6 +136,7 @@ public final class PopulationGenerator {
         private final long index;
         private final String enterpriseId;
         private final List<OtherAward> otherAwards = new ArrayList<>();
+        private LocalDate applicationDate;
 
         Draw(SplittableRandom random, long index) {
             this.random = random;
@@ -141,7 +149,8 @@ public final class PopulationGenerator {
             boolean chainLeader = profile == Profile.CHAIN_LEADER;
             Enterprise enterprise = new Enterprise(enterpriseId, companyName(),
                     chainLeader ? chance(40) : chance(96), chance(95), focusAreas(profile));
-            Application.Builder b = Application.builder(String.format("APP-%07d", index + 1), applicationDate(),
+            applicationDate = applicationDate();
+            Application.Builder b = Application.builder(String.format("APP-%07d", index + 1), applicationDate,
                     enterprise);
             switch (profile) {
                 case COMPONENT_MAKER -> {
@@ -184,8 +193,11 @@ public final class PopulationGenerator {
                     if (chance(30)) cooperations(b);
                 }
                 case CHAIN_LEADER -> {
-                    b.chainLeaderSettlement(new ChainLeaderSettlement(chance(90), chance(85),
-                            chance(70) ? amount(5_000_000, 50_000_000, 100_000) : null));
+                    BigDecimal requested = chance(70) ? amount(5_000_000, 50_000_000, 100_000) : null;
+                    b.chainLeaderSettlement(new ChainLeaderSettlement(chance(90), chance(85), requested));
+                    if (requested != null) {
+                        maybeOtherAward(enterpriseId, requested, 20);
+                    }
                     if (chance(60)) products(b, 1 + random.nextInt(2), 95);
                     if (chance(50)) compute(b);
                     if (chance(30)) talents(b);
@@ -204,6 +216,9 @@ public final class PopulationGenerator {
         }
 
         private LocalDate applicationDate() {
+            if (chance(2)) {
+                return pick(EDGES);
+            }
             if (chance(2)) {
                 return chance(50) ? FIRST_DAY.minusDays(1 + random.nextInt(90))
                         : FIRST_DAY.plusDays(DAYS_IN_FORCE + 1 + random.nextInt(90));
@@ -227,14 +242,16 @@ public final class PopulationGenerator {
         private void catalogue(Application.Builder b) {
             int count = 1 + random.nextInt(3);
             for (int i = 1; i <= count; i++) {
+                BigDecimal sales = amount(1_000_000, 30_000_000, 1_000);
                 b.catalogueProduct(new CatalogueProduct("C" + i, pick("协作机械臂", "巡检机器人", "导览机器人", "灵巧手",
-                        "六维力传感器", "康养陪护机器人") + " " + (char) ('A' + i - 1), chance(70),
-                        amount(1_000_000, 30_000_000, 1_000)));
+                        "六维力传感器", "康养陪护机器人") + " " + (char) ('A' + i - 1), chance(70), sales));
+                maybeOtherAward("C" + i, sales, 8);
             }
         }
 
         private void compute(Application.Builder b) {
-            int year = 2025 + random.nextInt(3);
+            // An actual cost is for a year that has begun: never after the application date's year.
+            int year = Math.min(2025 + random.nextInt(3), applicationDate.getYear());
             int count = 1 + random.nextInt(2);
             for (int i = 1; i <= count; i++) {
                 String id = "CE" + i;
@@ -249,13 +266,20 @@ public final class PopulationGenerator {
             if (chance(70)) {
                 String id = "OC" + (++n);
                 List<String> partners = chance(85) ? List.of(pick(PARTNERS)) : List.of();
-                b.openCallProject(new OpenCallProject(id, pick("高精度谐波减速器", "多模态感知大模型", "人形机器人运动控制",
-                        "具身协同操作平台") + "揭榜项目", Level.DISTRICT, chance(80), partners, null,
-                        chance(80) ? amount(2_000_000, 15_000_000, 10_000) : null));
+                BigDecimal requested = chance(80) ? amount(2_000_000, 15_000_000, 10_000) : null;
                 if (chance(30)) {
-                    b.product(new ProductRnd(id, "揭榜项目样机", ComponentCategory.INTEGRATED_JOINT,
-                            amount(3_000_000, 20_000_000, 1_000), true, chance(70)));
+                    // The project's prototype is also a core-component product (1.1): the same subject. Now and then
+                    // review sets the open-call amount to exactly what 1.1 gives, a tie between two clauses.
+                    BigDecimal investment = amount(3_000_000, 20_000_000, 1_000);
+                    b.product(new ProductRnd(id, "揭榜项目样机", ComponentCategory.INTEGRATED_JOINT, investment, true,
+                            chance(70)));
+                    if (chance(35)) {
+                        requested = investment.multiply(new BigDecimal("0.30")).min(new BigDecimal("3000000"))
+                                .setScale(2, RoundingMode.HALF_UP);
+                    }
                 }
+                b.openCallProject(new OpenCallProject(id, pick("高精度谐波减速器", "多模态感知大模型", "人形机器人运动控制",
+                        "具身协同操作平台") + "揭榜项目", Level.DISTRICT, chance(80), partners, null, requested));
                 maybeOtherAward(id, amount(5_000_000, 20_000_000, 1_000), 25);
             }
             if (n == 0 || chance(50)) {
@@ -265,8 +289,12 @@ public final class PopulationGenerator {
                 b.openCallProject(new OpenCallProject(id, "市级揭榜挂帅任务" + n, level, chance(90),
                         chance(60) ? List.of(pick(PARTNERS)) : List.of(), funding, null));
                 if (chance(25)) {
+                    // The task also claims 4.2: sometimes for exactly what 2.2 gives, a tie between two clauses.
+                    BigDecimal matched = funding.multiply(new BigDecimal("0.50")).setScale(2, RoundingMode.HALF_UP);
+                    BigDecimal requested = chance(30) && matched.compareTo(new BigDecimal("1500000")) <= 0 ? matched
+                            : chance(60) ? amount(500_000, 2_500_000, 10_000) : null;
                     b.demonstration(new Demonstration(id, "揭榜挂帅任务示范", DemonstrationType.OPEN_CALL_TASK, level,
-                            true, chance(60) ? amount(500_000, 2_500_000, 10_000) : null));
+                            true, requested));
                 }
                 maybeOtherAward(id, funding, 15);
             }
@@ -314,15 +342,21 @@ public final class PopulationGenerator {
         private void vouchers(Application.Builder b) {
             int count = 1 + random.nextInt(2);
             for (int i = 1; i <= count; i++) {
-                b.voucher(new InnovationVoucher("V" + i, chance(75), amount(50_000, 600_000, 100)));
+                BigDecimal redeemed = amount(50_000, 600_000, 100);
+                b.voucher(new InnovationVoucher("V" + i, chance(75), redeemed));
+                maybeOtherAward("V" + i, redeemed, 8);
             }
         }
 
         private void referrals(Application.Builder b) {
             int count = 1 + random.nextInt(3);
             for (int i = 1; i <= count; i++) {
+                BigDecimal requested = chance(75) ? amount(1_000_000, 40_000_000, 10_000) : null;
                 b.referral(new Referral("R" + i, pick("具身智能整机", "关节模组", "灵巧手", "机器人操作系统") + "项目落地" + i,
-                        chance(80), chance(85), chance(75) ? amount(1_000_000, 40_000_000, 10_000) : null));
+                        chance(80), chance(85), requested));
+                if (requested != null) {
+                    maybeOtherAward("R" + i, requested, 10);
+                }
             }
         }
 
@@ -334,8 +368,11 @@ public final class PopulationGenerator {
         }
 
         private void pilots(Application.Builder b) {
-            b.pilotPlatform(new PilotPlatform("PP1", "具身智能中试验证平台", chance(70),
-                    chance(60) ? amount(2_000_000, 15_000_000, 10_000) : null));
+            BigDecimal requested = chance(60) ? amount(2_000_000, 15_000_000, 10_000) : null;
+            b.pilotPlatform(new PilotPlatform("PP1", "具身智能中试验证平台", chance(70), requested));
+            if (requested != null) {
+                maybeOtherAward("PP1", requested, 25);
+            }
         }
 
         private void cooperations(Application.Builder b) {
@@ -346,7 +383,9 @@ public final class PopulationGenerator {
         private void exhibitions(Application.Builder b) {
             int count = 1 + random.nextInt(3);
             for (int i = 1; i <= count; i++) {
-                b.exhibition(new Exhibition("X" + i, pick(EXHIBITIONS), chance(80), amount(20_000, 400_000, 100)));
+                BigDecimal fee = amount(20_000, 400_000, 100);
+                b.exhibition(new Exhibition("X" + i, pick(EXHIBITIONS), chance(80), fee));
+                maybeOtherAward("X" + i, fee.multiply(new BigDecimal("3")), 8);
             }
         }
 

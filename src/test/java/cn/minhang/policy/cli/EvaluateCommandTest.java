@@ -117,6 +117,28 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void moreAlternativesUnderABindingCapThanTheLimitAreInvalidInputWithThePathBeyondIt() throws Exception {
+        StringBuilder purchases = new StringBuilder();
+        StringBuilder awards = new StringBuilder();
+        for (int i = 1; i <= 21; i++) {
+            String id = String.format("Q%02d", i);
+            purchases.append(i == 1 ? "" : ",").append("{\"id\": \"").append(id).append("\", \"product\": \"巡检机器人\", "
+                    + "\"supplier\": \"甲\", \"appliedInRealScenario\": true, \"demonstrationEffect\": true, \"amount\": \"6000000\"}");
+            awards.append(i == 1 ? "" : ",").append("{\"id\": \"O").append(i).append("\", \"policy\": \"市级\", "
+                    + "\"level\": \"MUNICIPAL\", \"subject\": \"").append(id).append("\", \"amount\": \"1000000\"}");
+        }
+        Path file = Fixtures.write(dir, "many.json", "{\"id\": \"A1\", \"applicationDate\": \"2026-03-01\", "
+                + "\"enterprise\": {\"id\": \"E1\", \"name\": \"示例\", \"locatedInDistrict\": true, \"embodiedAiField\": true}, "
+                + "\"purchases\": [" + purchases + "], \"otherAwards\": [" + awards + "]}");
+        Cli.Result r = Cli.run("evaluate", "--json", file.toString());
+        assertThat(r.code()).isEqualTo(2);
+        JsonNode error = JSON.readTree(r.out());
+        assertThat(error.path("error").asText()).isEqualTo("invalid application");
+        assertThat(error.path("problems").get(0).path("path").asText()).isEqualTo("$.purchases[20].id");
+        assertThat(r.err()).contains(file + ": $.purchases[20].id: competes under an aggregate cap that binds");
+    }
+
+    @Test
     void aMalformedFileIsInvalidInputWithItsPositionAndNoBreakdown() throws Exception {
         Path file = Fixtures.write(dir, "bad.json", "{\"id\": \"A1\", \"applicationDate\": \"2026-03-01\",\n");
         Cli.Result r = Cli.run("evaluate", file.toString());

@@ -38,6 +38,54 @@ class ApplicationJsonTest {
         assertThat(one).hasSize(64).matches("[0-9a-f]{64}").isEqualTo(other);
     }
 
+    private static final String LISTS_ONE_WAY = """
+            {"id": "A1", "applicationDate": "2026-03-01",
+             "enterprise": {"id": "E1", "name": "示例科技", "locatedInDistrict": true, "embodiedAiField": true,
+                            "fundFocusAreas": ["CORE_COMPONENTS", "INTELLIGENT_TERMINALS"]},
+             "purchases": [
+               {"id": "Q1", "product": "巡检机器人", "supplier": "甲", "appliedInRealScenario": true,
+                "demonstrationEffect": true, "amount": "4000000"},
+               {"id": "Q2", "product": "人形机器人", "supplier": "乙", "appliedInRealScenario": true,
+                "demonstrationEffect": true, "amount": "7000000"}],
+             "openCallProjects": [{"id": "OC1", "name": "揭榜", "level": "DISTRICT", "selected": true,
+                                   "academicPartners": ["复旦大学", "上海交通大学"], "requested": "5000000"}],
+             "otherAwards": [
+               {"id": "O2", "policy": "市级", "level": "MUNICIPAL", "subject": "Q2", "amount": "1300000"},
+               {"id": "O1", "policy": "区级", "level": "DISTRICT", "subject": "Q1", "amount": "100000"}]}
+            """;
+
+    private static final String LISTS_ANOTHER_WAY = """
+            {"id": "A1", "applicationDate": "2026-03-01",
+             "enterprise": {"id": "E1", "name": "示例科技", "locatedInDistrict": true, "embodiedAiField": true,
+                            "fundFocusAreas": ["INTELLIGENT_TERMINALS", "CORE_COMPONENTS"]},
+             "purchases": [
+               {"id": "Q2", "product": "人形机器人", "supplier": "乙", "appliedInRealScenario": true,
+                "demonstrationEffect": true, "amount": "7000000"},
+               {"id": "Q1", "product": "巡检机器人", "supplier": "甲", "appliedInRealScenario": true,
+                "demonstrationEffect": true, "amount": "4000000"}],
+             "openCallProjects": [{"id": "OC1", "name": "揭榜", "level": "DISTRICT", "selected": true,
+                                   "academicPartners": ["上海交通大学", "复旦大学"], "requested": "5000000"}],
+             "otherAwards": [
+               {"id": "O1", "policy": "区级", "level": "DISTRICT", "subject": "Q1", "amount": "100000"},
+               {"id": "O2", "policy": "市级", "level": "MUNICIPAL", "subject": "Q2", "amount": "1300000"}]}
+            """;
+
+    @Test
+    void twoApplicationsThatDifferOnlyInTheOrderOfListItemsHaveTheSameHash() {
+        String reordered = LISTS_ANOTHER_WAY;
+        Application one = ApplicationReader.fromJson(LISTS_ONE_WAY);
+        Application other = ApplicationReader.fromJson(reordered);
+        assertThat(other).as("the lists are really in another order").isNotEqualTo(one);
+        assertThat(other.purchases().get(0).id()).isEqualTo("Q2");
+        assertThat(other.otherAwards().get(0).id()).isEqualTo("O1");
+        assertThat(ApplicationJson.sha256(other)).isEqualTo(ApplicationJson.sha256(one));
+        assertThat(ApplicationJson.canonical(one)).contains("\"academicPartners\":[\"上海交通大学\",\"复旦大学\"]")
+                .contains("\"fundFocusAreas\":[\"CORE_COMPONENTS\",\"INTELLIGENT_TERMINALS\"]")
+                .containsSubsequence("\"id\":\"O1\"", "\"id\":\"O2\"");
+        assertThat(ApplicationJson.sha256(ApplicationReader.fromJson(LISTS_ONE_WAY.replace("\"7000000\"", "\"7000000.01\""))))
+                .as("one fen more in a reordered list still changes the hash").isNotEqualTo(ApplicationJson.sha256(one));
+    }
+
     @Test
     void oneFenMoreChangesTheHash() {
         String one = ApplicationJson.sha256(ApplicationReader.fromJson(WRITTEN_ONE_WAY));

@@ -77,6 +77,24 @@ class ApplicationReaderTest {
     }
 
     @Test
+    void aComputeExpenseForAYearAfterTheApplicationDateIsRefusedAtItsPathAndTheSameYearIsRead() {
+        String text = """
+                {"id": "A1", "applicationDate": "2026-12-31",
+                 "enterprise": {"id": "E1", "name": "示例", "locatedInDistrict": true, "embodiedAiField": true},
+                 "computeExpenses": [{"id": "C1", "year": 2026, "actualCost": "1000000", "majorInnovation": true},
+                                     {"id": "C2", "year": 2027, "actualCost": "1000000", "majorInnovation": true},
+                                     {"id": "C3", "year": 2025, "actualCost": "1000000", "majorInnovation": true}]}
+                """;
+        InvalidApplicationException e = catchThrowableOfType(InvalidApplicationException.class,
+                () -> ApplicationReader.fromJson(text));
+        assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+                "$.computeExpenses[1].year: is 2027, after the year of the application date 2026-12-31; an actual "
+                        + "cost cannot be for a year that has not begun");
+        assertThat(ApplicationReader.fromJson(text.replace("\"year\": 2027", "\"year\": 2026")).computeExpenses())
+                .hasSize(3);
+    }
+
+    @Test
     void aMissingEnterpriseAndMalformedJsonAreClearErrors() {
         assertThat(catchThrowableOfType(InvalidApplicationException.class,
                 () -> ApplicationReader.fromJson("{\"id\": \"A1\", \"applicationDate\": \"2026-03-01\"}")).problems())

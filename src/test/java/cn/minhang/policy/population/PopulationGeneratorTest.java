@@ -102,6 +102,42 @@ class PopulationGeneratorTest {
     }
 
     @Test
+    void awardsUnderOtherPoliciesCompeteWithEveryKindOfMonetaryClause() {
+        Set<String> clauses = new java.util.TreeSet<>();
+        for (int i = 0; i < applicants.size(); i++) {
+            Application a = applicants.get(i);
+            for (AwardLine l : decisions.get(i).lines()) {
+                boolean competes = l.status().granted() || l.status() == Status.EXCLUDED;
+                if (competes && a.otherAwards().stream().anyMatch(o -> o.subject().equals(l.subject()))) {
+                    clauses.add(l.clause().id());
+                }
+            }
+        }
+        assertThat(clauses).contains("1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.1", "6.2", "8", "10.2", "12", "13.2");
+    }
+
+    @Test
+    void twoClausesOfThisPolicySometimesTieForOneSubjectAndTheLowerStands() {
+        List<AwardLine> ties = decisions.stream().flatMap(d -> d.lines().stream())
+                .filter(l -> l.status() == Status.EXCLUDED && l.excludedBy().thisPolicy()
+                        && l.excludedBy().amount().compareTo(l.computed().min(l.cap() == null ? l.computed() : l.cap())
+                        .setScale(2, java.math.RoundingMode.HALF_UP)) == 0)
+                .toList();
+        assertThat(ties).isNotEmpty();
+        assertThat(ties).allMatch(l -> l.clause().catalogue().clause(l.excludedBy().clause()).rank() < l.clause().rank());
+    }
+
+    @Test
+    void applicationDatesFallOnEitherSideOfBothEndsOfThePeriodOfValidity() {
+        Set<java.time.LocalDate> dates = new HashSet<>();
+        applicants.forEach(a -> dates.add(a.applicationDate()));
+        assertThat(dates).contains(java.time.LocalDate.of(2024, 12, 31), java.time.LocalDate.of(2025, 1, 1),
+                java.time.LocalDate.of(2027, 12, 31), java.time.LocalDate.of(2028, 1, 1));
+        assertThat(applicants).allSatisfy(a -> assertThat(a.computeExpenses())
+                .allMatch(e -> e.year() <= a.applicationDate().getYear()));
+    }
+
+    @Test
     void aboutThreeQuartersOfApplicantsGetMoneyAndAmountsArePlausible() {
         long granted = decisions.stream().filter(d -> d.totalGranted().signum() > 0).count();
         assertThat(granted).isBetween(900L, 1_300L);

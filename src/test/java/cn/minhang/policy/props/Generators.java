@@ -30,7 +30,7 @@ import cn.minhang.policy.model.ProductRnd;
  * <p>Values are drawn to reach the interesting places: amounts at and one fen around every cap's threshold, round
  * amounts that tie with another award, ids shared between lists (the same subject under two clauses), awards
  * under other policies for those subjects, application dates on and just outside the period of validity, and
- * applicants that fail a general condition.
+ * applicants that fail a general condition. A compute expense is never for a year after the application date's.
  */
 final class Generators {
     /** The ids facts are drawn from: few, so that subjects are shared across lists. */
@@ -89,7 +89,7 @@ final class Generators {
                 }
             }
         }
-        Application withoutAwards = build(Application.class, values);
+        Application withoutAwards = withPastYears(build(Application.class, values));
         int awards = r.nextInt(100) < 50 ? 0 : r.nextInt(1, 4);
         List<OtherAward> otherAwards = new ArrayList<>();
         List<String> candidates = new ArrayList<>(subjects);
@@ -100,6 +100,19 @@ final class Generators {
         }
         Application a = with(withoutAwards, "otherAwards", otherAwards);
         return r.nextInt(100) < 50 ? withTie(a, r) : a;
+    }
+
+    /** The application with every compute expense moved to the year of the application date if it was later. */
+    private static Application withPastYears(Application a) {
+        int year = a.applicationDate().getYear();
+        if (a.computeExpenses().stream().noneMatch(e -> e.year() > year)) {
+            return a;
+        }
+        List<ComputeExpense> expenses = new ArrayList<>();
+        for (ComputeExpense e : a.computeExpenses()) {
+            expenses.add(e.year() > year ? new ComputeExpense(e.id(), year, e.actualCost(), e.majorInnovation()) : e);
+        }
+        return with(a, "computeExpenses", expenses);
     }
 
     /** Where each clause's base is, by fact type: what the policy brief's table computes each clause from. */
@@ -179,7 +192,7 @@ final class Generators {
             facts.add(record(type, IDS.get(r.nextInt(IDS.size())), r));
             a = with(a, list, facts);
         }
-        return a;
+        return withPastYears(a);
     }
 
     private static Enterprise enterprise(SplittableRandom r) {

@@ -40,7 +40,8 @@ final class Invariants {
         statusesAgreeWithAmounts(d);
         capsHoldAndMatchThePolicyTable(d);
         aggregatesHold(a, d);
-        oneHighestAwardPerSubject(a, d);
+        oneAwardPerSubject(a, d);
+        noOtherChoiceGivesTheApplicantMore(a, d);
         generalConditionsHold(a, d);
         measuresNotApplicableHaveNoLines(d);
     }
@@ -177,7 +178,9 @@ final class Invariants {
      * policy's award is higher, this policy grants nothing for the subject and says which award stands. (Two awards
      * under other policies for one subject are a matter between those policies.)
      */
-    static void oneHighestAwardPerSubject(Application a, Decision d) {
+    static void oneAwardPerSubject(Application a, Decision d) {
+        Contest contest = Contest.of(a, d);
+        boolean capBinds = contest.naiveBinds();
         Map<String, List<AwardLine>> bySubject = d.lines().stream()
                 .filter(l -> l.clause().isMeasureClause() && (l.status().granted() || l.status() == Status.EXCLUDED))
                 .collect(Collectors.groupingBy(AwardLine::subject, TreeMap::new, Collectors.toList()));
@@ -199,7 +202,7 @@ final class Invariants {
                         continue;
                     }
                     int cmp = candidate(e).compareTo(g.amount());
-                    require(cmp < 0 || cmp == 0 && g.clause().rank() < e.clause().rank(), e,
+                    require(capBinds || cmp < 0 || cmp == 0 && g.clause().rank() < e.clause().rank(), e,
                             "excluded, but it is higher than (or ties with a later clause than) the granted " + g.clause().id());
                     require(e.excludedBy() != null && g.clause().id().equals(e.excludedBy().clause())
                             && e.excludedBy().amount().compareTo(g.amount()) == 0, e, "does not name the award that "
@@ -207,7 +210,7 @@ final class Invariants {
                 }
                 for (OtherAward o : theirs) {
                     require(o.amount().compareTo(g.amount()) <= 0, g, "granted, but the award " + o.id() + " under "
-                            + o.policy() + " is higher: " + o.amount());
+                            + o.policy() + " is higher: " + o.amount() + " (not even a cap makes a lower award worth more)");
                     ForgoneAward f = forgone.get(o.id());
                     require(f != null && f.winningClause().equals(g.clause().id())
                             && f.winningAmount().compareTo(g.amount()) == 0, g, "the award " + o.id() + " under another "
@@ -218,8 +221,8 @@ final class Invariants {
                         .thenComparing(OtherAward::id, Comparator.reverseOrder()));
                 for (AwardLine e : s.getValue()) {
                     require(highest.isPresent(), e, "excluded, but nothing is granted for its subject");
-                    require(highest.get().amount().compareTo(candidate(e)) > 0, e, "excluded by another policy's "
-                            + "award that is not higher: " + highest.get().amount());
+                    require(capBinds || highest.get().amount().compareTo(candidate(e)) > 0, e, "excluded by another "
+                            + "policy's award that is not higher: " + highest.get().amount());
                     require(e.excludedBy() != null && !e.excludedBy().thisPolicy()
                             && highest.get().id().equals(e.excludedBy().otherAwardId()), e, "does not name the highest "
                             + "award under another policy, " + highest.get().id());
@@ -233,6 +236,171 @@ final class Invariants {
         for (ForgoneAward f : d.forgone()) {
             require(bySubject.containsKey(f.award().subject()), null, "the award " + f.award().id()
                     + " is forgone for a subject this policy grants nothing for");
+        }
+    }
+
+    /**
+     * 从优 with the aggregate caps in view, checked by brute force: of every choice of one candidate per subject
+     * (one of this policy's awards for it, or its highest award under another policy), none gives the applicant
+     * more in all, this policy's total after the caps plus the awards under other policies kept; and of the choices
+     * that give as much, the decision's gives this policy the most, then takes the subjects in id order each with
+     * its preferred candidate (this policy's by clause, then the other award). The caps and groups come from the
+     * test's copy of the brief. Applications with too many choices to enumerate are left to the other checks.
+     */
+    static boolean noOtherChoiceGivesTheApplicantMore(Application a, Decision d) {
+        Contest contest = Contest.of(a, d);
+        long choices = 1;
+        for (List<Contest.Option> options : contest.options.values()) {
+            choices *= options.size();
+            if (choices > 20_000) {
+                return false;
+            }
+        }
+        List<String> subjects = new java.util.ArrayList<>(contest.options.keySet());
+        int[] index = new int[subjects.size()];
+        int[] best = null;
+        BigDecimal bestR = null;
+        BigDecimal bestT = null;
+        while (true) {
+            BigDecimal[] rt = contest.receipts(subjects, index);
+            if (best == null || rt[0].compareTo(bestR) > 0 || rt[0].compareTo(bestR) == 0 && rt[1].compareTo(bestT) > 0) {
+                best = index.clone();
+                bestR = rt[0];
+                bestT = rt[1];
+            }
+            int i = subjects.size() - 1;
+            while (i >= 0 && ++index[i] == contest.options.get(subjects.get(i)).size()) {
+                index[i] = 0;
+                i--;
+            }
+            if (i < 0) {
+                break;
+            }
+        }
+        int[] decided = new int[subjects.size()];
+        for (int i = 0; i < subjects.size(); i++) {
+            decided[i] = contest.decided(subjects.get(i));
+        }
+        BigDecimal[] rt = contest.receipts(subjects, decided);
+        require(rt[0].compareTo(bestR) == 0, null, "another choice of winners gives the applicant " + bestR
+                + " in all, more than the decision's " + rt[0] + ": " + contest.describe(subjects, best));
+        require(rt[1].compareTo(bestT) == 0, null, "another choice that gives the applicant as much gives this policy's "
+                + "award more, " + bestT + " against " + rt[1] + ": " + contest.describe(subjects, best));
+        require(java.util.Arrays.equals(decided, best), null, "of the choices that tie, the decision's "
+                + contest.describe(subjects, decided) + " is not the first in the order of ties, "
+                + contest.describe(subjects, best));
+        require(d.totalGranted().compareTo(bestT) == 0, null, "the total " + d.totalGranted() + " is not this policy's "
+                + "share of the best choice after the caps, " + bestT);
+        return true;
+    }
+
+    /** The candidates of every subject a decision had to choose for, read from its lines and the application. */
+    static final class Contest {
+        /** A candidate: a clause of this policy (rival null) or the highest award under another policy. */
+        record Option(AwardLine line, OtherAward rival, BigDecimal amount, String capGroup) {
+        }
+
+        final Map<String, List<Option>> options = new TreeMap<>();
+        final Map<String, AwardLine> granted = new HashMap<>();
+
+        static Contest of(Application a, Decision d) {
+            Map<String, Integer> yearOf = new HashMap<>();
+            for (ComputeExpense e : a.computeExpenses()) {
+                yearOf.put(e.id(), e.year());
+            }
+            Contest c = new Contest();
+            for (AwardLine l : d.lines()) {
+                if (!l.clause().isMeasureClause() || !(l.status().granted() || l.status() == Status.EXCLUDED)) {
+                    continue;
+                }
+                String group = PolicyTable.of(l.clause().id()).aggregate() == null ? null
+                        : l.clause().id() + "/" + (l.clause().id().equals("1.2") ? yearOf.get(l.subject()) : "");
+                c.options.computeIfAbsent(l.subject(), k -> new java.util.ArrayList<>())
+                        .add(new Option(l, null, candidate(l), group));
+                if (l.status().granted()) {
+                    c.granted.put(l.subject(), l);
+                }
+            }
+            for (List<Option> options : c.options.values()) {
+                options.sort(Comparator.comparingInt(o -> o.line().clause().rank()));
+            }
+            Map<String, OtherAward> highest = new HashMap<>();
+            for (OtherAward o : a.otherAwards()) {
+                highest.merge(o.subject(), o, (x, y) -> x.amount().compareTo(y.amount()) > 0
+                        || x.amount().compareTo(y.amount()) == 0 && x.id().compareTo(y.id()) < 0 ? x : y);
+            }
+            for (Map.Entry<String, List<Option>> e : c.options.entrySet()) {
+                OtherAward o = highest.get(e.getKey());
+                if (o != null) {
+                    e.getValue().add(new Option(null, o, o.amount(), null));
+                }
+            }
+            return c;
+        }
+
+        int decided(String subject) {
+            AwardLine g = granted.get(subject);
+            List<Option> options = this.options.get(subject);
+            for (int k = 0; k < options.size(); k++) {
+                if (g == null ? options.get(k).rival() != null : options.get(k).line() == g) {
+                    return k;
+                }
+            }
+            throw new AssertionError("subject " + subject + " has no award that stands");
+        }
+
+        /** {receipts in all, this policy's share} of one choice. */
+        BigDecimal[] receipts(List<String> subjects, int[] choice) {
+            Map<String, BigDecimal> groups = new HashMap<>();
+            BigDecimal uncapped = ZERO;
+            BigDecimal kept = ZERO;
+            for (int i = 0; i < subjects.size(); i++) {
+                Option o = options.get(subjects.get(i)).get(choice[i]);
+                if (o.rival() != null) {
+                    kept = kept.add(o.amount());
+                } else if (o.capGroup() == null) {
+                    uncapped = uncapped.add(o.amount());
+                } else {
+                    groups.merge(o.capGroup(), o.amount(), BigDecimal::add);
+                }
+            }
+            BigDecimal mine = uncapped;
+            for (Map.Entry<String, BigDecimal> g : groups.entrySet()) {
+                BigDecimal cap = PolicyTable.of(g.getKey().substring(0, g.getKey().indexOf('/'))).aggregate();
+                mine = mine.add(g.getValue().min(cap));
+            }
+            return new BigDecimal[]{mine.add(kept), mine};
+        }
+
+        /** Whether choosing each subject's highest candidate on its own makes an aggregate cap bind. */
+        boolean naiveBinds() {
+            Map<String, BigDecimal> groups = new HashMap<>();
+            for (List<Option> options : this.options.values()) {
+                Option best = null;
+                for (Option o : options) {
+                    if (o.rival() == null && (best == null || o.amount().compareTo(best.amount()) > 0)) {
+                        best = o;
+                    }
+                }
+                Option rival = options.get(options.size() - 1).rival() != null ? options.get(options.size() - 1) : null;
+                if (best != null && (rival == null || rival.amount().compareTo(best.amount()) <= 0)
+                        && best.capGroup() != null) {
+                    groups.merge(best.capGroup(), best.amount(), BigDecimal::add);
+                }
+            }
+            return groups.entrySet().stream().anyMatch(g -> g.getValue().compareTo(
+                    PolicyTable.of(g.getKey().substring(0, g.getKey().indexOf('/'))).aggregate()) > 0);
+        }
+
+        String describe(List<String> subjects, int[] choice) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < subjects.size(); i++) {
+                Option o = options.get(subjects.get(i)).get(choice[i]);
+                out.append(i == 0 ? "" : ", ").append(subjects.get(i)).append(" → ")
+                        .append(o.rival() != null ? "other award " + o.rival().id() : "clause " + o.line().clause().id())
+                        .append(" ").append(o.amount());
+            }
+            return out.toString();
         }
     }
 
@@ -280,9 +448,21 @@ final class Invariants {
         int withExclusionByOtherPolicy;
         int withExclusionByThisPolicy;
         int withTie;
+        int bruteForced;
+        int withCapInView;
+        int changedByTheCap;
 
         synchronized void add(Application a, Decision d) {
             decisions++;
+            if (noOtherChoiceGivesTheApplicantMore(a, d)) {
+                bruteForced++;
+            }
+            if (d.lines().stream().anyMatch(l -> l.readings().stream().anyMatch(r -> r.zh().contains("从优")))) {
+                withCapInView++;
+            }
+            if (d.lines().stream().anyMatch(l -> l.excludedBy() != null && l.excludedBy().addedAfterCap() != null)) {
+                changedByTheCap++;
+            }
             for (AwardLine l : d.lines()) {
                 statuses.merge(l.status(), 1, Integer::sum);
                 if (l.status().granted()) {
@@ -311,7 +491,8 @@ final class Invariants {
             return decisions + " decisions; lines by status " + statuses + "; granted by clause " + grantedByClause
                     + "; with a forgone award " + withForgone + ", excluded by another policy "
                     + withExclusionByOtherPolicy + ", excluded by another clause " + withExclusionByThisPolicy
-                    + ", with a tie " + withTie;
+                    + ", with a tie " + withTie + "; brute-forced " + bruteForced + ", chosen with a binding cap in view "
+                    + withCapInView + ", an award excluded for what it adds after the cap " + changedByTheCap;
         }
     }
 }

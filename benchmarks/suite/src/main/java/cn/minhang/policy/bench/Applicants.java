@@ -206,7 +206,7 @@ public final class Applicants {
                     r.nextInt(6) != 0, r.nextInt(6) != 0));
         }
         for (int i = 0, n = count(r); i < n; i++) {
-            b.computeExpense(new ComputeExpense(ids.next("C"), 2025 + r.nextInt(3), amount(r, 25_000_000),
+            b.computeExpense(new ComputeExpense(ids.next("C"), Math.min(2025 + r.nextInt(3), date.getYear()), amount(r, 25_000_000),
                     r.nextInt(6) != 0));
         }
         for (int i = 0, n = count(r); i < n; i++) {

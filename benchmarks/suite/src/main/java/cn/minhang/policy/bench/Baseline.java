@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.minhang.policy.engine.MostFavourable;
 import cn.minhang.policy.engine.Status;
 import cn.minhang.policy.model.Application;
 import cn.minhang.policy.model.CatalogueProduct;
@@ -356,33 +357,48 @@ public final class Baseline {
         return new Result(w.lines, forgone, w.measures, total);
     }
 
+    /** The aggregate caps: 1.2 per year, 3.1 and 3.2 per enterprise, 10.2 per referrer. */
+    private static final Map<String, BigDecimal> AGGREGATE_CAPS = Map.of("1.2", M5, "3.1", M2, "3.2", M1, "10.2", M30);
+
     /**
-     * 从优、就高、不重复: per subject the highest award stands (a tie goes to the lower clause, and to this policy
-     * over another); every other award for the subject is excluded, and every other policy's award for a subject
-     * that this policy's award wins must be forgone. Sets each award's status; returns the awards to forgo.
+     * 从优、就高、不重复 with the aggregate caps in view: one award stands per subject, chosen so that the applicant
+     * receives the most in all (ties: this policy's award, then the lower clause, then the subject with the lower
+     * id); every other award for the subject is excluded, and every other policy's award for a subject that this
+     * policy's award wins must be forgone. The choice is the engine's own {@link MostFavourable#choose}, the same
+     * plain Java the rules call, so the baseline times the policy's arithmetic rather than a second copy of it.
+     * Sets each award's status; returns the awards to forgo.
      */
     private static List<String> noDoubleAwards(List<Award> awards, List<OtherAward> others) {
-        Map<String, Award> best = new HashMap<>();
+        if (awards.isEmpty()) {
+            return List.of();
+        }
+        Map<MostFavourable.Candidate, Award> byCandidate = new HashMap<>();
         for (Award a : awards) {
-            best.merge(a.subject, a, (x, y) -> {
-                int c = x.amount.compareTo(y.amount);
-                return c > 0 || c == 0 && x.rank < y.rank ? x : y;
+            byCandidate.put(new MostFavourable.Candidate(a.subject, a.clause, a.rank, a.amount, a.group), a);
+        }
+        Map<String, OtherAward> highest = new HashMap<>();
+        for (OtherAward o : others) {
+            highest.merge(o.subject(), o, (x, y) -> {
+                int c = x.amount().compareTo(y.amount());
+                return c > 0 || c == 0 && x.id().compareTo(y.id()) < 0 ? x : y;
             });
         }
-        Map<String, BigDecimal> bestOther = new HashMap<>();
-        for (OtherAward o : others) {
-            bestOther.merge(o.subject(), o.amount(), BigDecimal::max);
-        }
+        Map<String, MostFavourable.Rival> rivals = new HashMap<>();
         for (Award a : awards) {
-            Award top = best.get(a.subject);
-            BigDecimal other = bestOther.get(a.subject);
-            boolean stands = a == top && (other == null || other.compareTo(a.amount) <= 0);
+            OtherAward o = highest.get(a.subject);
+            if (o != null) {
+                rivals.put(a.subject, new MostFavourable.Rival(a.subject, o.id(), o.amount()));
+            }
+        }
+        MostFavourable.Choice choice = MostFavourable.choose(byCandidate.keySet(), rivals, AGGREGATE_CAPS);
+        for (Map.Entry<MostFavourable.Candidate, Award> e : byCandidate.entrySet()) {
+            Award a = e.getValue();
+            boolean stands = e.getKey().equals(choice.standing().get(a.subject));
             a.status = !stands ? Status.EXCLUDED : a.capped ? Status.CAPPED : Status.GRANTED;
         }
         List<String> forgone = new ArrayList<>();
         for (OtherAward o : others) {
-            Award top = best.get(o.subject());
-            if (top != null && top.status != Status.EXCLUDED) {
+            if (choice.standing().containsKey(o.subject())) {
                 forgone.add(o.id());
             }
         }
