@@ -42,7 +42,7 @@ public final class Routes {
         routes.post(API + "/batch", new BatchHandler(service));
         routes.get(API + "/rules", new RulesInfoHandler(service));
         routes.get(API + "/schemas/application", SchemaHandler.application());
-        routes.get(API + "/schemas/decision", SchemaHandler.decision());
+        routes.get(API + "/schemas/decision", SchemaHandler.decision(service));
         routes.post(API + "/admin/reload", new ReloadHandler(service), Role.ADMIN);
         routes.get(API + "/openapi.json", new OpenApiHandler());
 
