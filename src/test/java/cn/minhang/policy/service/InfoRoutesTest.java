@@ -40,7 +40,8 @@ class InfoRoutesTest {
         assertThat(info.get("rulesVersion").asText()).isEqualTo(running.service().rules().version());
         assertThat(info.at("/validity/from").asText()).isEqualTo("2025-01-01");
         assertThat(info.at("/validity/to").asText()).isEqualTo("2027-12-31");
-        assertThat(info.get("files")).hasSize(16);
+        assertThat(info.get("files")).hasSize(17);
+        assertThat(info.get("files").get(0).asText()).isEqualTo("clauses.yaml");
         assertThat(info.get("clauses").findValuesAsText("clause")).startsWith("general", "1.1", "1.2", "2.1")
                 .contains("13.2", "14", "closing");
         JsonNode c11 = info.get("clauses").get(1);

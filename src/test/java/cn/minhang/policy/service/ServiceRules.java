@@ -34,7 +34,7 @@ final class ServiceRules {
             Path root = Files.createTempDirectory("policy-service-");
             rules = Files.createDirectories(root.resolve("rules"));
             specs = Files.createDirectories(root.resolve("specs"));
-            for (String name : List.of("m00-general-conditions.drl", M01, "m15-closing-paragraph.drl")) {
+            for (String name : List.of("clauses.yaml", "m00-general-conditions.drl", M01, "m15-closing-paragraph.drl")) {
                 Files.copy(Path.of("rules", name), rules.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
             original = Files.readString(rules.resolve(M01));
