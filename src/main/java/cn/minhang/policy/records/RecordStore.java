@@ -207,6 +207,11 @@ public final class RecordStore implements AutoCloseable {
     public record ArchivedVersion(String version, Instant archivedAt, String engineVersion, int files) {
     }
 
+    /** The archive's entry for {@code version}, without its files. */
+    public Optional<ArchivedVersion> archivedVersion(String version) {
+        return archivedVersions().stream().filter(v -> v.version().equals(version)).findFirst();
+    }
+
     // ------------------------------------------------------------------------------------------------ records
 
     /** What {@link #insert(DecisionRecord)} did. */

@@ -67,8 +67,8 @@ public final class Replayer {
     }
 
     private static List<JsonDifference> differences(String recorded, String replayed) {
-        JsonNode a = ApplicationReader.parseJson(recorded);
-        JsonNode b = ApplicationReader.parseJson(replayed);
+        JsonNode a = RecordJson.parse(recorded);
+        JsonNode b = RecordJson.parse(replayed);
         List<JsonDifference> found = JsonDifference.between(a, b);
         // Equal as trees yet not as bytes (a number written another way): say so rather than report nothing.
         return found.isEmpty() ? List.of(new JsonDifference("", a, b)) : found;
@@ -76,7 +76,7 @@ public final class Replayer {
 
     /** The recorded {@code audit.evaluatedAt}; the received time if the document has none. */
     private static Instant recordedTime(DecisionRecord record) {
-        JsonNode at = ApplicationReader.parseJson(record.decisionJson()).path("audit").path("evaluatedAt");
+        JsonNode at = RecordJson.parse(record.decisionJson()).path("audit").path("evaluatedAt");
         return at.isTextual() ? Instant.parse(at.asText()) : record.receivedAt();
     }
 

