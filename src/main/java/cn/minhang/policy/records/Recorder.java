@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 import cn.minhang.policy.engine.CompiledRules;
@@ -62,6 +64,15 @@ public final class Recorder {
      * @throws StoreUnavailableException   if the database is down; nothing is stored
      */
     public Outcome record(String idempotencyKey, Application application) {
+        return record(idempotencyKey, application, Supplier::get);
+    }
+
+    /**
+     * The same, with the evaluation (and only the evaluation: never a database call) run by {@code evaluator},
+     * such as a pool that bounds how many run at once and for how long.
+     */
+    public Outcome record(String idempotencyKey, Application application,
+                          Function<Supplier<Decision>, Decision> evaluator) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
             throw new IllegalArgumentException("an idempotency key must have 1 to " + MAX_KEY_LENGTH + " characters");
         }
@@ -77,7 +88,8 @@ public final class Recorder {
         CompiledRules rules = engine.rules();
         archive(rules);
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Decision decision = PolicyEngine.of(rules).evaluate(application);
+        PolicyEngine snapshot = PolicyEngine.of(rules);
+        Decision decision = evaluator.apply(() -> snapshot.evaluate(application));
         ObjectNode document = DecisionJson.toTree(application, decision, receivedAt);
         DecisionRecord record = new DecisionRecord(UUID.randomUUID().toString(), idempotencyKey, receivedAt,
                 decision.applicationId(), decision.enterpriseId(), sha256, input, DecisionJson.compact(document),

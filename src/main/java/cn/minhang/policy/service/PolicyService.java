@@ -36,6 +36,7 @@ public final class PolicyService implements AutoCloseable {
     private final ServiceConfig config;
     private final EvaluationPool evaluations;
     private final BearerAuth auth;
+    private final ServiceRecords records;
     private final CountDownLatch loaded = new CountDownLatch(1);
     private final Javalin app;
     private volatile RulesManager rules;
@@ -46,6 +47,7 @@ public final class PolicyService implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.evaluations = new EvaluationPool(config);
         this.auth = new BearerAuth(config.tokenHashes());
+        this.records = new ServiceRecords(config.records());
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -93,6 +95,7 @@ public final class PolicyService implements AutoCloseable {
     private void load() {
         try {
             RulesManager manager = RulesManager.open(config.rulesDirectory(), config.specsDirectory());
+            records.attach(manager);
             rules = manager;
             LOG.info("rules {} from {} serve on {}", manager.version(), manager.rulesDirectory(), uri());
         } catch (ReloadRejectedException e) {
@@ -162,6 +165,11 @@ public final class PolicyService implements AutoCloseable {
         return evaluations;
     }
 
+    /** The decision records (docs/records.md). */
+    public ServiceRecords records() {
+        return records;
+    }
+
     BearerAuth auth() {
         return auth;
     }
@@ -173,6 +181,7 @@ public final class PolicyService implements AutoCloseable {
             app.stop();
         } finally {
             evaluations.close();
+            records.close();
             RulesManager manager = rules;
             if (manager != null) {
                 manager.close();
