@@ -7,6 +7,7 @@ import java.util.UUID;
 import cn.minhang.policy.records.StoreUnavailableException;
 import cn.minhang.policy.service.handlers.ArchivedRulesHandler;
 import cn.minhang.policy.service.handlers.ArchivedVersionsHandler;
+import cn.minhang.policy.service.handlers.BatchHandler;
 import cn.minhang.policy.service.handlers.EvaluateHandler;
 import cn.minhang.policy.service.handlers.PurgeHandler;
 import cn.minhang.policy.service.handlers.RecordExportHandler;
@@ -15,6 +16,11 @@ import cn.minhang.policy.service.handlers.RecordListHandler;
 import cn.minhang.policy.service.handlers.RecordedEvaluationHandler;
 import cn.minhang.policy.service.handlers.ReplayHandler;
 import cn.minhang.policy.service.handlers.HealthHandlers;
+import cn.minhang.policy.service.handlers.MetricsHandler;
+import cn.minhang.policy.service.handlers.OpenApiHandler;
+import cn.minhang.policy.service.handlers.ReloadHandler;
+import cn.minhang.policy.service.handlers.RulesInfoHandler;
+import cn.minhang.policy.service.handlers.SchemaHandler;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -42,6 +48,12 @@ public final class Routes {
         RoutesConfig routes = cfg.routes;
 
         routes.post(API + "/evaluate", new EvaluateHandler(service));
+        routes.post(API + "/batch", new BatchHandler(service));
+        routes.get(API + "/rules", new RulesInfoHandler(service));
+        routes.get(API + "/schemas/application", SchemaHandler.application());
+        routes.get(API + "/schemas/decision", SchemaHandler.decision());
+        routes.post(API + "/admin/reload", new ReloadHandler(service), Role.ADMIN);
+        routes.get(API + "/openapi.json", new OpenApiHandler());
 
         // Decision records (docs/records.md). The export is registered before {id}, which would take its name.
         routes.post(API + "/records", new RecordedEvaluationHandler(service), Role.SUBMIT);
@@ -55,6 +67,7 @@ public final class Routes {
 
         routes.get("/health/live", HealthHandlers.live());
         routes.get("/health/ready", HealthHandlers.ready(service));
+        routes.get("/metrics", new MetricsHandler(service.metrics()));
 
         routes.beforeMatched(ctx -> authorize(ctx, service));
         routes.exception(ApiError.class, (e, ctx) -> write(ctx, e));
@@ -72,7 +85,10 @@ public final class Routes {
                     + "find incident " + incident + " in its log"));
         });
         AccessLog log = new AccessLog();
-        cfg.requestLogger.http(log::log);
+        cfg.requestLogger.http((ctx, millis) -> {
+            log.log(ctx, millis);
+            service.metrics().request(ctx.method().name(), AccessLog.template(ctx), ctx.statusCode(), millis);
+        });
     }
 
     private static void authorize(Context ctx, PolicyService service) {

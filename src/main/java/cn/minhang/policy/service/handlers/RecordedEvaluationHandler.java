@@ -2,6 +2,7 @@ package cn.minhang.policy.service.handlers;
 
 import java.util.List;
 
+import cn.minhang.policy.engine.Decision;
 import cn.minhang.policy.model.Application;
 import cn.minhang.policy.model.InvalidApplicationException;
 import cn.minhang.policy.records.IdempotencyConflictException;
@@ -11,6 +12,7 @@ import cn.minhang.policy.service.ApiError;
 import cn.minhang.policy.service.Http;
 import cn.minhang.policy.service.PolicyService;
 import cn.minhang.policy.service.Routes;
+import cn.minhang.policy.service.ServiceMetrics;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
@@ -33,16 +35,24 @@ public final class RecordedEvaluationHandler implements Handler {
         String key = key(ctx.header(IDEMPOTENCY_KEY));
         service.rules();  // 503 while no rules serve
         Http.requireContentType(ctx, List.of(Http.JSON));
-        Application application = EvaluateHandler.read(Http.body(ctx, service.config().maxBodyBytes()));
+        ServiceMetrics metrics = service.metrics();
+        Application application = EvaluateHandler.read(Http.body(ctx, service.config().maxBodyBytes()), metrics);
         Recorder recorder = service.records().recorder();
         Recorder.Outcome outcome;
         try {
             outcome = recorder.record(key, application, work -> service.evaluations().run(() -> {
+                Decision decision;
                 try {
-                    return work.get();
+                    decision = work.get();
                 } catch (InvalidApplicationException e) {
+                    metrics.invalid();
                     throw ApiError.invalidApplication(e.problems());
+                } catch (RuntimeException e) {
+                    metrics.failed();
+                    throw EvaluateHandler.failed(e);
                 }
+                metrics.decision(decision);
+                return decision;
             }));
         } catch (IdempotencyConflictException e) {
             throw new ApiError(409, ApiError.CONFLICT, "the Idempotency-Key '" + RecordQueries.clip(e.key())
