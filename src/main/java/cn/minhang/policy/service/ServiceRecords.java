@@ -78,7 +78,7 @@ public final class ServiceRecords implements AutoCloseable {
                 return store;
             } catch (StoreUnavailableException e) {
                 lastFailure = e;
-                LOG.warn("{}", e.getMessage());
+                LOG.debug("{}", e.getMessage());  // the route that needed it logs it
                 throw e;
             }
         }
