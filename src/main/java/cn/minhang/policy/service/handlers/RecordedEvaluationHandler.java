@@ -36,7 +36,7 @@ public final class RecordedEvaluationHandler implements Handler {
         service.rules();  // 503 while no rules serve
         Http.requireContentType(ctx, List.of(Http.JSON));
         ServiceMetrics metrics = service.metrics();
-        Application application = EvaluateHandler.read(Http.body(ctx, service.config().maxBodyBytes()), metrics);
+        Application application = EvaluateHandler.read(Http.body(ctx, service), metrics);
         Recorder recorder = service.records().recorder();
         Recorder.Outcome outcome;
         try {
