@@ -31,10 +31,20 @@ final class RecordsOpenApiExchanges {
     private RecordsOpenApiExchanges() {
     }
 
-    /** An H2 file in a temporary directory. */
+    /** An H2 file in a temporary directory, deleted when the JVM exits. */
     static RecordsConfig records() {
         try {
-            return RecordsConfig.h2(Files.createTempDirectory("policy-openapi-records-"));
+            Path dir = Files.createTempDirectory("policy-openapi-records-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var paths = Files.walk(dir)) {
+                    for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (java.io.IOException ignored) {
+                    // a temporary directory left behind is not worth failing a test for
+                }
+            }, "openapi-records-cleanup"));
+            return RecordsConfig.h2(dir);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
