@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import cn.minhang.policy.engine.ReloadRejectedException;
+import cn.minhang.policy.records.RecordsConfig;
 import cn.minhang.policy.service.PolicyService;
 import cn.minhang.policy.service.Role;
 import cn.minhang.policy.service.ServiceConfig;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Exit code 3 if the rules are refused at start, 2 for an invalid option."},
         footer = {"", "Examples:", "  ./policy serve",
                 "  ./policy serve --port 9000 --rules /etc/policy/rules --specs /etc/policy/specs",
+                "  POLICY_JDBC_USER=policy POLICY_JDBC_PASSWORD=... ./policy serve --jdbc-url jdbc:postgresql://db/policy",
                 "  ./policy serve --token-sha256 ADMIN=$(printf %%s \"$TOKEN\" | sha256sum | cut -c1-64)",
                 "  curl -H 'Content-Type: application/json' -d @examples/robot-buyer.json \\",
                 "       http://127.0.0.1:8080/v1/evaluate"})
@@ -86,6 +88,18 @@ final class ServeCommand implements Callable<Integer> {
             + "from a browser (default: none, CORS off); repeat for more.")
     List<String> corsOrigins = new ArrayList<>();
 
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the decision records of POST /v1/records "
+            + "in an H2 file database under DIR (default: ./data; docs/records.md).")
+    Path dataDir;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "Keep the decision records in this database "
+            + "instead, such as jdbc:postgresql://db:5432/policy; the user and password are read from the environment "
+            + "variables " + JDBC_USER + " and " + JDBC_PASSWORD + ".")
+    String jdbcUrl;
+
+    static final String JDBC_USER = "POLICY_JDBC_USER";
+    static final String JDBC_PASSWORD = "POLICY_JDBC_PASSWORD";
+
     /** Released to stop a service started in-process (the tests); a real process stops on SIGTERM. */
     static volatile CountDownLatch stop;
 
@@ -107,6 +121,7 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "policy-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        err.println("policy: decision records in " + config.records().describe());
         err.println("policy: listening on " + service.uri() + "; compiling the rules of " + config.rulesDirectory()
                 + " and running the specs of " + config.specsDirectory() + "...");
         err.flush();
@@ -186,7 +201,28 @@ final class ServeCommand implements Callable<Integer> {
             throw new CliException(PolicyCli.INVALID_INPUT, e.getMessage());
         }
         corsOrigins.forEach(b::corsOrigin);
+        b.records(records());
         return b.build();
+    }
+
+    /** The records database: --jdbc-url with credentials from the environment, or an H2 file under --data-dir. */
+    private RecordsConfig records() {
+        if (jdbcUrl != null && dataDir != null) {
+            throw new CliException(PolicyCli.INVALID_INPUT, "--data-dir and --jdbc-url name two places for the "
+                    + "records; give one");
+        }
+        if (jdbcUrl != null) {
+            try {
+                return RecordsConfig.jdbc(jdbcUrl, System.getenv(JDBC_USER), System.getenv(JDBC_PASSWORD));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(PolicyCli.INVALID_INPUT, "--jdbc-url: " + e.getMessage());
+            }
+        }
+        Path dir = dataDir != null ? dataDir : Path.of("data");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new CliException(PolicyCli.INVALID_INPUT, "--data-dir " + dir + " is not a directory");
+        }
+        return RecordsConfig.h2(dir);
     }
 
     private static Path directory(Path given, String name, String option) {

@@ -25,6 +25,10 @@ public final class ApiError extends RuntimeException {
     public static final String TOO_MANY_REQUESTS = "too many requests";
     public static final String TIME_LIMIT = "time limit exceeded";
     public static final String NOT_READY = "not ready";
+    /** An Idempotency-Key already names a record of another application. */
+    public static final String CONFLICT = "conflict";
+    /** The records database is down or does not answer in time; nothing was stored. */
+    public static final String RECORDS_UNAVAILABLE = "records unavailable";
     public static final String INTERNAL = "internal error";
     /** As in a batch line: the rules failed on a valid application. */
     public static final String EVALUATION_FAILED = "evaluation failed";

@@ -45,6 +45,7 @@ public final class PolicyService implements AutoCloseable {
     private final EvaluationPool evaluations;
     private final ServiceMetrics metrics;
     private final BearerAuth auth;
+    private final ServiceRecords records;
     private final CountDownLatch loaded = new CountDownLatch(1);
     /** Closes the connections of requests that run past their deadline (a client trickling its body). */
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -62,6 +63,7 @@ public final class PolicyService implements AutoCloseable {
         this.evaluations = new EvaluationPool(config);
         this.metrics = new ServiceMetrics(evaluations);
         this.auth = new BearerAuth(config.tokenHashes());
+        this.records = new ServiceRecords(config.records());
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -117,6 +119,7 @@ public final class PolicyService implements AutoCloseable {
     private void load() {
         try {
             RulesManager manager = RulesManager.open(config.rulesDirectory(), config.specsDirectory());
+            records.attach(manager);
             metrics.rulesVersion(manager.version());
             manager.onReload(outcome -> {
                 metrics.reload(outcome.result());
@@ -191,6 +194,11 @@ public final class PolicyService implements AutoCloseable {
         return evaluations;
     }
 
+    /** The decision records (docs/records.md). */
+    public ServiceRecords records() {
+        return records;
+    }
+
     /** The metrics served at {@code /metrics}. */
     public ServiceMetrics metrics() {
         return metrics;
@@ -238,6 +246,7 @@ public final class PolicyService implements AutoCloseable {
             app.stop();
         } finally {
             evaluations.close();
+            records.close();
             deadlines.shutdownNow();
             RulesManager manager = rules;
             if (manager != null) {

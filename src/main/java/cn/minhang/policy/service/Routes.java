@@ -4,8 +4,17 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.minhang.policy.records.StoreUnavailableException;
+import cn.minhang.policy.service.handlers.ArchivedRulesHandler;
+import cn.minhang.policy.service.handlers.ArchivedVersionsHandler;
 import cn.minhang.policy.service.handlers.BatchHandler;
 import cn.minhang.policy.service.handlers.EvaluateHandler;
+import cn.minhang.policy.service.handlers.PurgeHandler;
+import cn.minhang.policy.service.handlers.RecordExportHandler;
+import cn.minhang.policy.service.handlers.RecordHandler;
+import cn.minhang.policy.service.handlers.RecordListHandler;
+import cn.minhang.policy.service.handlers.RecordedEvaluationHandler;
+import cn.minhang.policy.service.handlers.ReplayHandler;
 import cn.minhang.policy.service.handlers.HealthHandlers;
 import cn.minhang.policy.service.handlers.MetricsHandler;
 import cn.minhang.policy.service.handlers.OpenApiHandler;
@@ -46,12 +55,28 @@ public final class Routes {
         routes.post(API + "/admin/reload", new ReloadHandler(service), Role.ADMIN);
         routes.get(API + "/openapi.json", new OpenApiHandler());
 
+        // Decision records (docs/records.md). The export is registered before {id}, which would take its name.
+        routes.post(API + "/records", new RecordedEvaluationHandler(service), Role.SUBMIT);
+        routes.get(API + "/records", new RecordListHandler(service), Role.READ_RECORDS);
+        routes.get(API + "/records/export", new RecordExportHandler(service), Role.READ_RECORDS);
+        routes.get(API + "/records/{id}", new RecordHandler(service), Role.READ_RECORDS);
+        routes.get(API + "/records/{id}/replay", new ReplayHandler(service), Role.READ_RECORDS);
+        routes.delete(API + "/records", new PurgeHandler(service), Role.ADMIN);
+        routes.get(API + "/rules/archive", new ArchivedVersionsHandler(service), Role.READ_RECORDS);
+        routes.get(API + "/rules/archive/{version}", new ArchivedRulesHandler(service), Role.READ_RECORDS);
+
         routes.get("/health/live", HealthHandlers.live());
         routes.get("/health/ready", HealthHandlers.ready(service));
         routes.get("/metrics", new MetricsHandler(service.metrics()));
 
         routes.beforeMatched(ctx -> authorize(ctx, service));
         routes.exception(ApiError.class, (e, ctx) -> write(ctx, e));
+        routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+            LOG.warn("{}", e.getMessage());
+            write(ctx, ApiError.retryLater(503, ApiError.RECORDS_UNAVAILABLE, "the records database is unavailable; "
+                    + "nothing was stored. Retry later, with the same Idempotency-Key", service.evaluations()
+                    .retryAfterSeconds()));
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
         routes.exception(Exception.class, (e, ctx) -> {
             String incident = UUID.randomUUID().toString();

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import cn.minhang.policy.model.Limits;
+import cn.minhang.policy.records.RecordsConfig;
 
 /**
  * Every option of the decision service, in one place: immutable, built with {@link #builder()}, with defaults that
@@ -55,6 +56,7 @@ public final class ServiceConfig {
     private final int batchThreads;
     private final int serverThreads;
     private final List<String> corsOrigins;
+    private final RecordsConfig records;
 
     private ServiceConfig(Builder b) {
         this.bind = b.bind;
@@ -74,6 +76,7 @@ public final class ServiceConfig {
         this.batchThreads = b.batchThreads;
         this.serverThreads = b.serverThreads;
         this.corsOrigins = List.copyOf(b.corsOrigins);
+        this.records = b.records;
     }
 
     /** The defaults: see each method of {@link Builder}. */
@@ -103,6 +106,7 @@ public final class ServiceConfig {
         b.batchThreads = batchThreads;
         b.serverThreads = serverThreads;
         b.corsOrigins.addAll(corsOrigins);
+        b.records = records;
         return b;
     }
 
@@ -189,6 +193,11 @@ public final class ServiceConfig {
         return corsOrigins;
     }
 
+    /** Where decision records are kept (docs/records.md); null (the default) when the service keeps none. */
+    public RecordsConfig records() {
+        return records;
+    }
+
     @Override
     public String toString() {
         // Never the token hashes: only which roles have tokens.
@@ -196,7 +205,7 @@ public final class ServiceConfig {
                 + specsDirectory + ", roles with tokens=" + tokenHashes.keySet() + ", maxBodyBytes=" + maxBodyBytes
                 + ", maxConcurrent=" + maxConcurrent + ", timeLimit=" + timeLimit + ", batchTimeLimit="
                 + batchTimeLimit + ", bodyTimeLimit=" + bodyTimeLimit + ", idleTimeout=" + idleTimeout
-                + ", batchThreads=" + batchThreads + ", serverThreads=" + serverThreads + ", cors=" + corsOrigins + "]";
+                + ", batchThreads=" + batchThreads + ", serverThreads=" + serverThreads + ", cors=" + corsOrigins + ", records=" + records + "]";
     }
 
     public static final class Builder {
@@ -215,8 +224,15 @@ public final class ServiceConfig {
         private int batchThreads = CORES;
         private int serverThreads = 64;
         private final List<String> corsOrigins = new ArrayList<>();
+        private RecordsConfig records;
 
         private Builder() {
+        }
+
+        /** Keeps the decisions of recorded evaluations in this database (default: none; ./policy serve: ./data). */
+        public Builder records(RecordsConfig config) {
+            this.records = config;
+            return this;
         }
 
         /** Default 127.0.0.1; "0.0.0.0" or another address only when the service is to be reached from outside. */

@@ -83,7 +83,7 @@ class OpenApiTest {
         Files.writeString(broken.resolve("m01-core-components.drl"), "rule \"1.1 broken\" @clause(\"1.1\")\n"
                 + "when\n  nosuch(\nthen\nend\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         unready = RunningService.start(broken, RunningService.copyOf(Path.of("specs"), "specs"),
-                UnaryOperator.identity(), false);
+                b -> b.records(RecordsOpenApiExchanges.unreachable()), false);
         assertThat(unready.service().awaitReady(java.time.Duration.ofMinutes(2))).isFalse();
 
         HttpResponse<String> document = main.get("/v1/openapi.json");
@@ -234,6 +234,8 @@ class OpenApiTest {
             Files.delete(brokenFile);
         }
         out.add(post(unready, "/v1/admin/reload", "", null, "", RunningService.bearer(admin)));
+
+        RecordsOpenApiExchanges.exercise(main, unready, (method, path, r) -> out.add(exchange(method, path, r)));
 
         // Every place taken: 429 for each route that evaluates.
         EvaluationPool pool = main.service().evaluations();

@@ -55,7 +55,8 @@ public final class RunningService implements AutoCloseable {
      */
     public static synchronized RunningService shared() {
         if (shared == null) {
-            RunningService running = start();
+            // It keeps decision records too, in an H2 file of its own, for the tests of every route.
+            RunningService running = start(b -> b.records(RecordsOpenApiExchanges.records()));
             running.isShared = true;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 running.service.close();
