@@ -53,7 +53,7 @@ final class RecordsFixture {
     private static RuleSource source() {
         Map<String, String> files = new TreeMap<>();
         try {
-            for (String name : new String[]{"m00-general-conditions.drl", M01, "m15-closing-paragraph.drl"}) {
+            for (String name : new String[]{"clauses.yaml", "m00-general-conditions.drl", M01, "m15-closing-paragraph.drl"}) {
                 files.put(name, Files.readString(Path.of("rules", name)));
             }
         } catch (IOException e) {

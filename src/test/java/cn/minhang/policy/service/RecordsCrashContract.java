@@ -59,7 +59,7 @@ abstract class RecordsCrashContract {
     void everyAcknowledgedRecordSurvivesASigkillMidStreamAndNoneIsHalfWritten() throws Exception {
         Path rules = Files.createDirectories(work.resolve("rules"));
         Path specs = Files.createDirectories(work.resolve("specs"));
-        for (String name : List.of("m00-general-conditions.drl", "m01-core-components.drl",
+        for (String name : List.of("clauses.yaml", "m00-general-conditions.drl", "m01-core-components.drl",
                 "m15-closing-paragraph.drl")) {
             Files.copy(Path.of("rules", name), rules.resolve(name));
         }

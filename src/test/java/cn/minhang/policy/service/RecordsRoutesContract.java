@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import cn.minhang.policy.engine.RuleSource;
 import cn.minhang.policy.io.ApplicationReader;
 import cn.minhang.policy.io.DecisionJson;
 import cn.minhang.policy.io.SchemaValidator;
@@ -311,7 +312,7 @@ abstract class RecordsRoutesContract {
     static Map<String, String> filesOf(Path dir) throws Exception {
         Map<String, String> files = new TreeMap<>();
         try (var paths = Files.list(dir)) {
-            for (Path p : paths.filter(p -> p.toString().endsWith(".drl")).toList()) {
+            for (Path p : paths.filter(p -> RuleSource.isRulesFile(p.getFileName().toString())).toList()) {
                 files.put(p.getFileName().toString(), Files.readString(p));
             }
         }
