@@ -16,7 +16,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The analyst's command line: {@code policy evaluate|check|spec|batch|compare|generate|schema}.
+ * The analyst's command line: {@code policy evaluate|check|spec|batch|compare|generate|schema|mutate|serve}.
  *
  * <p>Exit codes, the same for every command: {@value #OK} done, {@value #INVALID_INPUT} invalid input (an
  * application, a spec file, a population line, an option), {@value #RULES_FAILED} the rules failed to compile or
@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
         description = {"The Minhang embodied-intelligence policy measures as executable rules.", ""},
         subcommands = {EvaluateCommand.class, CheckCommand.class, SpecCommand.class, BatchCommand.class,
                 CompareCommand.class, GenerateCommand.class, SchemaCommand.class, MutateCommand.class,
-                CommandLine.HelpCommand.class},
+                ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 2 invalid input, 3 rules failed to compile or check, 1 anything else.",
                 "Run 'policy COMMAND --help' for a command's options."})
 public final class PolicyCli implements java.util.concurrent.Callable<Integer> {
@@ -67,6 +67,13 @@ public final class PolicyCli implements java.util.concurrent.Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         try {
+            // Before picocli parses: "policy nosuch --help" would otherwise print the top-level help and exit 0.
+            if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
+                err.println("error: unknown command '" + args[0] + "'; the commands are "
+                        + String.join(", ", cl.getSubcommands().keySet()));
+                err.println("Run 'policy --help' for what each does.");
+                return INVALID_INPUT;
+            }
             return cl.execute(args);
         } finally {
             out.flush();

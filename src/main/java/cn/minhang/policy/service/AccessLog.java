@@ -1,0 +1,34 @@
+package cn.minhang.policy.service;
+
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One line per request on the logger {@value #LOGGER}, at INFO: the route (its template, such as
+ * {@code POST /v1/evaluate}, not the raw path), the status, the time taken and the client's address. Never the
+ * body, the query or a header: an application and a token stay out of the log.
+ */
+final class AccessLog {
+    static final String LOGGER = "cn.minhang.policy.service.access";
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+
+    void log(Context ctx, Float millis) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} {} {} {}ms client={}", ctx.method(), route(ctx), ctx.statusCode(),
+                    String.format(java.util.Locale.ROOT, "%.1f", millis), ctx.req().getRemoteAddr());
+        }
+    }
+
+    /** The matched route's template, or "(no route)" and the path (without its query), escaped and cut. */
+    static String route(Context ctx) {
+        Endpoint endpoint;
+        try {
+            endpoint = ctx.endpoint();
+        } catch (RuntimeException e) {
+            endpoint = null;
+        }
+        return endpoint != null ? endpoint.path : "(no route) " + Http.clip(ctx.path());
+    }
+}

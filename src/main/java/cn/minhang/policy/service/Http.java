@@ -1,0 +1,121 @@
+package cn.minhang.policy.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+
+import cn.minhang.policy.engine.Language;
+import cn.minhang.policy.io.DecisionJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+
+/** What the handlers share: reading a bounded body, checking its type, reading parameters, answering JSON. */
+public final class Http {
+    public static final String JSON = "application/json";
+    public static final String JSON_UTF8 = "application/json;charset=utf-8";
+    public static final String NDJSON = "application/x-ndjson";
+    /** Names the rules that answered, on every response that evaluates. */
+    public static final String RULES_VERSION_HEADER = "Policy-Rules-Version";
+
+    private Http() {
+    }
+
+    /** Answers {@code document} as JSON (indented, as {@code ./policy evaluate --json} prints it). */
+    public static void json(Context ctx, int status, JsonNode document) {
+        ctx.status(status).contentType(JSON_UTF8).result(DecisionJson.pretty(document) + "\n");
+    }
+
+    /**
+     * Checks that the body is of one of {@code types} (parameters other than charset=utf-8 aside).
+     *
+     * @throws ApiError 415 otherwise
+     */
+    public static void requireContentType(Context ctx, List<String> types) {
+        String header = ctx.header("Content-Type");
+        if (header == null || header.isBlank()) {
+            throw ApiError.unsupportedMediaType("the body must be sent as " + String.join(" or ", types)
+                    + "; no Content-Type was given");
+        }
+        String[] parts = header.split(";");
+        String type = parts[0].strip().toLowerCase(Locale.ROOT);
+        if (!types.contains(type)) {
+            throw ApiError.unsupportedMediaType("the body must be sent as " + String.join(" or ", types) + ", not "
+                    + clip(type));
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter.length == 2 && parameter[0].strip().equalsIgnoreCase("charset")
+                    && !parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8")) {
+                throw ApiError.unsupportedMediaType("the body must be UTF-8, not " + clip(parameter[1].strip()));
+            }
+        }
+    }
+
+    /**
+     * The body of one document, at most {@code maxBytes}: a declared length over it is refused before anything is
+     * read, and a body without a declared length is read to at most one byte more than the limit.
+     *
+     * @throws ApiError 413 when it is larger
+     */
+    public static byte[] body(Context ctx, int maxBytes) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            ctx.header("Connection", "close");
+            throw ApiError.tooLarge("the body is " + declared + " bytes; at most " + maxBytes + " are accepted");
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                ctx.header("Connection", "close");
+                throw ApiError.tooLarge("the body is more than " + maxBytes + " bytes; at most " + maxBytes
+                        + " are accepted");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new ApiError(400, ApiError.INVALID_REQUEST, "the body could not be read: the connection failed");
+        }
+    }
+
+    /** {@code ?lang=zh|en}, default zh. */
+    public static Language language(Context ctx) {
+        String value = ctx.queryParam("lang");
+        if (value == null || value.isEmpty()) {
+            return Language.ZH;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "zh" -> Language.ZH;
+            case "en" -> Language.EN;
+            default -> throw ApiError.invalidRequest("$", "the query parameter lang must be zh or en, was "
+                    + clip(value));
+        };
+    }
+
+    /** A query flag: absent, "false" or "0" is false; present empty, "true" or "1" is true. */
+    public static boolean flag(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return false;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "", "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw ApiError.invalidRequest("$", "the query parameter " + name + " must be true or false, was "
+                    + clip(value));
+        };
+    }
+
+    /** Text from the request, quoted in a message: escaped and cut, like the reader's messages. */
+    static String clip(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().limit(60).forEach(c -> {
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        long length = text.codePoints().count();
+        return "'" + out + "'" + (length > 60 ? "… (" + length + " characters)" : "");
+    }
+}

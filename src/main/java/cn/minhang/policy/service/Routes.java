@@ -1,0 +1,80 @@
+package cn.minhang.policy.service;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.minhang.policy.service.handlers.EvaluateHandler;
+import cn.minhang.policy.service.handlers.HealthHandlers;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.security.RouteRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every route of the service, registered in one place, and what applies to all of them: bearer tokens for the
+ * routes that name a {@link Role}, the error document for every failure, and the access log.
+ *
+ * <p>Each route's handler is a small class of its own in {@code cn.minhang.policy.service.handlers}. The API is
+ * versioned under {@value #API}; the probes and metrics are not part of it.
+ */
+public final class Routes {
+    /** The prefix of the versioned API. */
+    public static final String API = "/v1";
+    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+
+    private Routes() {
+    }
+
+    static void register(JavalinConfig cfg, PolicyService service) {
+        RoutesConfig routes = cfg.routes;
+
+        routes.post(API + "/evaluate", new EvaluateHandler(service));
+
+        routes.get("/health/live", HealthHandlers.live());
+        routes.get("/health/ready", HealthHandlers.ready(service));
+
+        routes.beforeMatched(ctx -> authorize(ctx, service));
+        routes.exception(ApiError.class, (e, ctx) -> write(ctx, e));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
+        routes.exception(Exception.class, (e, ctx) -> {
+            String incident = UUID.randomUUID().toString();
+            LOG.error("incident {}: {} {} failed", incident, ctx.method(), ctx.path(), e);
+            write(ctx, new ApiError(500, ApiError.INTERNAL, "the service failed on this request; the operator can "
+                    + "find incident " + incident + " in its log"));
+        });
+        AccessLog log = new AccessLog();
+        cfg.requestLogger.http(log::log);
+    }
+
+    private static void authorize(Context ctx, PolicyService service) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.isEmpty()) {
+            return;
+        }
+        Set<Role> required = EnumSet.noneOf(Role.class);
+        roles.forEach(r -> required.add((Role) r));
+        service.auth().require(ctx.header("Authorization"), required);
+    }
+
+    /** The error document, with its status and headers. */
+    static void write(Context ctx, ApiError e) {
+        e.headers().forEach(ctx::header);
+        Http.json(ctx, e.status(), e.document());
+    }
+
+    /** Javalin's own refusals (no such route, wrong method, body too large) as the project's error document. */
+    private static ApiError fromJavalin(HttpResponseException e) {
+        int status = e.getStatus();
+        return switch (status) {
+            case 404 -> new ApiError(404, ApiError.NOT_FOUND, "no such route");
+            case 405 -> new ApiError(405, ApiError.METHOD_NOT_ALLOWED, "the route does not take this method");
+            case 413 -> ApiError.tooLarge("the body is larger than the service accepts");
+            default -> new ApiError(status, status < 500 ? ApiError.INVALID_REQUEST : ApiError.INTERNAL,
+                    "the request was refused: " + status);
+        };
+    }
+}
