@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import cn.minhang.policy.service.handlers.EvaluateHandler;
 import cn.minhang.policy.service.handlers.HealthHandlers;
+import cn.minhang.policy.service.handlers.PageAssets;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -36,6 +37,9 @@ public final class Routes {
 
         routes.get("/health/live", HealthHandlers.live());
         routes.get("/health/ready", HealthHandlers.ready(service));
+
+        // The calculator page at the root: its assets from the jar, no token.
+        cfg.staticFiles.add(PageAssets::configure);
 
         routes.beforeMatched(ctx -> authorize(ctx, service));
         routes.exception(ApiError.class, (e, ctx) -> write(ctx, e));

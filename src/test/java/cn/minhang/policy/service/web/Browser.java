@@ -40,6 +40,13 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start() throws IOException {
+        if (SHOTS.get() == 0 && Files.isDirectory(SCREENSHOTS)) {
+            try (var old = Files.list(SCREENSHOTS)) {
+                for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
+                    Files.delete(png);
+                }
+            }
+        }
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             fail("The browser tests need Chromium and chromedriver (" + CHROMIUM + ", " + CHROMEDRIVER
                     + "), which are missing and could not be installed. Install them (as root, on Debian) with: "

@@ -22,6 +22,7 @@ import cn.minhang.policy.io.DecisionJson;
 import cn.minhang.policy.model.Application;
 import cn.minhang.policy.model.InvalidApplicationException;
 import cn.minhang.policy.model.Problem;
+import cn.minhang.policy.service.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,15 +41,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The calculator page in a real browser (Debian's headless Chromium) against the decision service on a real
- * port. What the page shows is compared with the engine's own decision for the same application, never with
+ * port, which serves the page at its root and evaluates at {@code POST /v1/evaluate}. What the page shows is compared with the engine's own decision for the same application, never with
  * numbers written here. Every state is saved as a screenshot under target/screenshots/.
  */
 class CalculatorPageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path JOINT_MODULE = Path.of("examples/joint-module-maker.json");
+    /** The engine of {@code ./policy evaluate}: the repository's rules. */
     private static final PolicyEngine ENGINE = PolicyEngine.fromDirectory(Path.of("rules"));
 
-    private static StandInService service;
+    private static RunningService service;
     private static URI base;
     private static Browser browser;
     private static FormTable table;
@@ -58,8 +60,8 @@ class CalculatorPageTest {
     static void start() throws IOException {
         table = FormTable.load();
         browser = Browser.start();
-        service = StandInService.start();
-        base = service.baseUri();
+        service = RunningService.start();
+        base = service.base();
     }
 
     @AfterAll
