@@ -19,7 +19,7 @@
       resultsHeading: '计算结果',
       footer: '计算结果仅供参考，以主管部门评审认定为准。保存的申请可用 ./policy evaluate 申请.json 复现。',
       add: '添加', remove: '删除', choose: '请选择', none: '未添加', items: '项',
-      required: '必填', clause: '条款',
+      required: '必填', clause: '条款', colon: '：',
       idle: '填写申请后即自动计算。', pending: '正在计算…',
       evaluated: '已按当前申请计算。',
       invalid: (n) => '申请中有 ' + n + ' 处问题，已在对应字段标出；修正前不计算。',
@@ -64,7 +64,7 @@
       resultsHeading: 'Result',
       footer: 'The result is indicative; the competent departments decide. A saved application is reproduced by ./policy evaluate application.json.',
       add: 'Add', remove: 'Remove', choose: 'Choose', none: 'none added', items: 'item(s)',
-      required: 'required', clause: 'Clause',
+      required: 'required', clause: 'Clause', colon: ': ',
       idle: 'The result appears as you fill in the application.', pending: 'Evaluating…',
       evaluated: 'Evaluated for the application as it stands.',
       invalid: (n) => 'The application has ' + n + ' problem(s), marked at their fields; nothing is evaluated until they are fixed.',
@@ -588,7 +588,7 @@
         const target = control || place.querySelector('input, select, textarea, button');
         const link = el('a', { href: '#' + (target ? target.id || '' : '') });
         const label = place.querySelector('.label-text, legend');
-        link.append((label ? label.textContent : problem.path) + '：');
+        link.append((label ? label.textContent : problem.path) + ui('colon'));
         link.addEventListener('click', (event) => {
           event.preventDefault();
           if (target) target.focus();
@@ -668,7 +668,7 @@
       ceilings.length ? el('span', { class: 'total-note' }, ui('reviewNotCounted')) : null));
 
     const validity = el('p', { id: 'validity', class: 'validity' + (placeholder ? ' placeholder' : '') },
-      el('span', {}, ui('validity') + '：'), d.validity.from + ' – ' + d.validity.to);
+      el('span', {}, ui('validity') + ui('colon')), d.validity.from + ' – ' + d.validity.to);
     if (placeholder) {
       validity.append(' ', el('mark', { class: 'flag' }, '⚠ ' + ui('placeholder')),
         el('span', { class: 'placeholder-note' }, ' ' + ui('placeholderNote')));
@@ -721,7 +721,7 @@
     const review = el('ul', { id: 'ceilings', class: 'ceilings' });
     for (const line of ceilings) {
       review.append(el('li', { 'data-clause': line.clause, 'data-subject': line.subject, 'data-cap': line.cap },
-        clauseName(line.clause) + ' ' + line.subject + '：' + ui('upTo') + ' ' + money(line.cap) + ' ' + ui('yuan')));
+        clauseName(line.clause) + ' ' + line.subject + ui('colon') + ui('upTo') + ' ' + money(line.cap) + ' ' + ui('yuan')));
     }
     if (!ceilings.length) review.append(el('li', { class: 'none' }, ui('noCeilings')));
     body.append(el('h3', {}, ui('ceilings')), review);
@@ -745,7 +745,7 @@
       const flagged = isPlaceholderReading(reading, d.validity);
       readings.append(el('li', { class: flagged ? 'placeholder' : null, 'data-placeholder': flagged ? 'true' : null },
         flagged ? el('mark', { class: 'flag' }, '⚠ ' + ui('placeholder')) : null, flagged ? ' ' : null,
-        reading[lang], el('span', { class: 'rule' }, ' — ' + ui('rule') + '：' + reading.rule)));
+        reading[lang], el('span', { class: 'rule' }, ' — ' + ui('rule') + ui('colon') + reading.rule)));
     }
     body.append(el('h3', {}, ui('readings')), readings);
 

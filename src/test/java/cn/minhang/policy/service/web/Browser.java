@@ -87,6 +87,7 @@ final class Browser implements AutoCloseable {
     /** A full-page screenshot, numbered in the order taken: target/screenshots/NN-name.png. */
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
+        driver.executeScript("window.scrollTo(0, 0)");
         Object height = driver.executeScript("return Math.ceil(document.documentElement.scrollHeight)");
         Object width = driver.executeScript("return Math.ceil(document.documentElement.clientWidth)");
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", ((Number) width).intValue(),
@@ -99,6 +100,14 @@ final class Browser implements AutoCloseable {
         } finally {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
+    }
+
+    /** What the screen shows now, as a person sees it (the window, not the whole page). */
+    Path viewport(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path file = SCREENSHOTS.resolve(String.format("%02d-%s.png", SHOTS.incrementAndGet(), name));
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        return file;
     }
 
     @Override

@@ -367,6 +367,9 @@ class CalculatorPageTest {
                 .isGreaterThanOrEqualTo(formBottom.doubleValue());
         assertThat(page.lines()).containsExactlyElementsOf(lines(decision(ApplicationReader.read(JOINT_MODULE)), "zh"));
         browser.screenshot("phone-375px");
+        browser.viewport("phone-375px-top");
+        page.script("document.getElementById('results').scrollIntoView()");
+        browser.viewport("phone-375px-result");
     }
 
     @Test
