@@ -124,6 +124,8 @@ class CalculatorPageTest {
         int keystrokes = example.toString().length() / 2;
         assertThat(page.requests()).isBetween(1, keystrokes / 4);
         browser.screenshot("joint-module-maker-evaluated");
+        page.script("window.scrollTo(0, 0)");
+        browser.viewport("joint-module-maker-screen");
     }
 
     @Test
