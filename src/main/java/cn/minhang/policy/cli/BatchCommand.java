@@ -10,18 +10,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
+import cn.minhang.policy.batch.BatchLines;
+import cn.minhang.policy.batch.LineInput;
+import cn.minhang.policy.batch.OrderedPipeline;
 import cn.minhang.policy.engine.Decision;
 import cn.minhang.policy.engine.Language;
 import cn.minhang.policy.engine.PolicyEngine;
-import cn.minhang.policy.io.ApplicationReader;
 import cn.minhang.policy.io.DecisionJson;
-import cn.minhang.policy.io.ProblemsJson;
-import cn.minhang.policy.model.Application;
-import cn.minhang.policy.model.InvalidApplicationException;
-import cn.minhang.policy.model.Limits;
 import cn.minhang.policy.model.Problem;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -92,7 +88,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         Budget budget = new Budget();
         long[] done = {0};  // bytes of the input lines written out, for the progress bar
-        try (LineInput in = LineInput.open(input)) {
+        try (LineInput in = Inputs.lines(input)) {
             Writer out = output == null ? spec.commandLine().getOut() : Files.newBufferedWriter(output,
                     StandardCharsets.UTF_8);
             Progress bar = new Progress(err, progress == null ? Progress.stderrIsTerminal() : progress, in.size());
@@ -142,42 +138,14 @@ final class BatchCommand implements Callable<Integer> {
 
         /** The problem of a line too long to read. */
         Problem tooLong() {
-            return new Problem("$", "the line has " + length + " characters; an application is at most "
-                    + Limits.MAX_DOCUMENT_BYTES + " bytes");
+            return BatchLines.tooLong(length);
         }
     }
 
     private Outcome evaluate(PolicyEngine engine, Numbered line) {
-        Application application;
-        try {
-            if (line.text() == null) {
-                throw new InvalidApplicationException(java.util.List.of(line.tooLong()));
-            }
-            application = ApplicationReader.fromJson(line.text());
-        } catch (InvalidApplicationException e) {
-            ObjectNode error = JsonNodeFactory.instance.objectNode();
-            error.put("line", line.number());
-            error.setAll(ProblemsJson.document(ProblemsJson.INVALID_APPLICATION, null, e.problems()));
-            return new Outcome(DecisionJson.compact(error), null, false, line.bytes());
-        }
-        try {
-            Decision decision = engine.evaluate(application);
-            ObjectNode document = JsonNodeFactory.instance.objectNode();
-            document.put("line", line.number());
-            document.setAll(DecisionJson.toTree(application, decision, at == null ? Instant.now() : at));
-            return new Outcome(DecisionJson.compact(document), decision, false, line.bytes());
-        } catch (InvalidApplicationException e) {
-            ObjectNode error = JsonNodeFactory.instance.objectNode();
-            error.put("line", line.number());
-            error.setAll(ProblemsJson.document(ProblemsJson.INVALID_APPLICATION, null, e.problems()));
-            return new Outcome(DecisionJson.compact(error), null, false, line.bytes());
-        } catch (RuntimeException e) {
-            ObjectNode error = JsonNodeFactory.instance.objectNode();
-            error.put("line", line.number());
-            error.put("error", "evaluation failed");
-            error.put("message", String.valueOf(e.getMessage()));
-            return new Outcome(DecisionJson.compact(error), null, true, line.bytes());
-        }
+        BatchLines.Outcome o = BatchLines.evaluate(engine, line.number(),
+                new LineInput.Line(line.text(), line.length()), at);
+        return new Outcome(o.json(), o.decision(), o.failed(), line.bytes());
     }
 
     private static void write(Outcome outcome, Writer out, Budget budget) {

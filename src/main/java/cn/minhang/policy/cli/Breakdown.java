@@ -17,13 +17,14 @@ import cn.minhang.policy.model.Application;
 import static cn.minhang.policy.cli.Text.t;
 
 /** A decision as a person reads it: an aligned table, the explanation under each line, totals, readings applied. */
-final class Breakdown {
+public final class Breakdown {
     private static final String INDENT = "    ";
 
     private Breakdown() {
     }
 
-    static String render(String file, Application application, Decision decision, String rulesOrigin, Language lang) {
+    public static String render(String file, Application application, Decision decision, String rulesOrigin,
+                                Language lang) {
         StringBuilder out = new StringBuilder();
         out.append(t(lang, "申请 ", "Application ")).append(application.id()).append("  ")
                 .append(application.enterprise().name()).append(" (").append(application.enterprise().id()).append(")")

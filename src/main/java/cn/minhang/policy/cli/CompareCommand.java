@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import cn.minhang.policy.batch.LineInput;
+import cn.minhang.policy.batch.OrderedPipeline;
 import cn.minhang.policy.engine.Decision;
 import cn.minhang.policy.engine.Language;
 import cn.minhang.policy.engine.PolicyEngine;
@@ -80,7 +82,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new CliException(PolicyCli.INVALID_INPUT, "--threads must be at least 1");
         }
         Comparison comparison = new Comparison(top);
-        try (LineInput in = LineInput.open(population);
+        try (LineInput in = Inputs.lines(population);
              OrderedPipeline<BatchCommand.Numbered, Outcome> pipeline = new OrderedPipeline<>(workers,
                      OrderedPipeline.defaultWindow(workers), n -> evaluate(a, b, n), o -> {
                  if (o.invalid()) {

@@ -150,6 +150,22 @@ public final class CompiledRules {
         return rules;
     }
 
+    /** The default reading of the text that each rule applies, for the rules that state one, in file and line order. */
+    public List<TextReading> readings() {
+        List<TextReading> readings = new ArrayList<>();
+        for (RuleInfo info : rules) {
+            for (KiePackage pkg : kieBase.getKiePackages()) {
+                Rule rule = kieBase.getRule(pkg.getName(), info.name());
+                TextReading reading = rule == null ? null : TextReading.of(rule.getName(), rule.getMetaData());
+                if (reading != null) {
+                    readings.add(reading);
+                    break;
+                }
+            }
+        }
+        return readings;
+    }
+
     KieBase kieBase() {
         return kieBase;
     }

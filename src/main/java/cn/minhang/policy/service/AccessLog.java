@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 final class AccessLog {
     static final String LOGGER = "cn.minhang.policy.service.access";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+    private static final String NO_ROUTE = "(no route)";
 
     void log(Context ctx, Float millis) {
         if (LOG.isInfoEnabled()) {
@@ -23,12 +24,18 @@ final class AccessLog {
 
     /** The matched route's template, or "(no route)" and the path (without its query), escaped and cut. */
     static String route(Context ctx) {
+        String template = template(ctx);
+        return template.equals(NO_ROUTE) ? NO_ROUTE + " " + Http.clip(ctx.path()) : template;
+    }
+
+    /** The matched route's template, or "(no route)": what the metrics are labelled with. */
+    static String template(Context ctx) {
         Endpoint endpoint;
         try {
             endpoint = ctx.endpoint();
         } catch (RuntimeException e) {
             endpoint = null;
         }
-        return endpoint != null ? endpoint.path : "(no route) " + Http.clip(ctx.path());
+        return endpoint != null ? endpoint.path : NO_ROUTE;
     }
 }

@@ -2,6 +2,8 @@ package cn.minhang.policy.service;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -89,6 +91,23 @@ public final class Http {
             default -> throw ApiError.invalidRequest("$", "the query parameter lang must be zh or en, was "
                     + clip(value));
         };
+    }
+
+    /**
+     * {@code ?NAME=INSTANT}: the evaluation time to write in the audit ({@code 2026-07-01T09:00:00Z}), to reproduce
+     * a document byte for byte; null when absent (the time of each evaluation).
+     */
+    public static Instant instant(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiError.invalidRequest("$", "the query parameter " + name + " must be an instant such as "
+                    + "2026-07-01T09:00:00Z, was " + clip(value));
+        }
     }
 
     /** A query flag: absent, "false" or "0" is false; present empty, "true" or "1" is true. */

@@ -2,6 +2,7 @@ package cn.minhang.policy.service;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +36,7 @@ public final class PolicyService implements AutoCloseable {
 
     private final ServiceConfig config;
     private final EvaluationPool evaluations;
+    private final ServiceMetrics metrics;
     private final BearerAuth auth;
     private final CountDownLatch loaded = new CountDownLatch(1);
     private final Javalin app;
@@ -45,6 +47,7 @@ public final class PolicyService implements AutoCloseable {
     private PolicyService(ServiceConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.evaluations = new EvaluationPool(config);
+        this.metrics = new ServiceMetrics(evaluations);
         this.auth = new BearerAuth(config.tokenHashes());
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -93,6 +96,11 @@ public final class PolicyService implements AutoCloseable {
     private void load() {
         try {
             RulesManager manager = RulesManager.open(config.rulesDirectory(), config.specsDirectory());
+            metrics.rulesVersion(manager.version());
+            manager.onReload(outcome -> {
+                metrics.reload(outcome.result());
+                metrics.rulesVersion(outcome.serving());
+            });
             rules = manager;
             LOG.info("rules {} from {} serve on {}", manager.version(), manager.rulesDirectory(), uri());
         } catch (ReloadRejectedException e) {
@@ -160,6 +168,20 @@ public final class PolicyService implements AutoCloseable {
     /** The concurrency and time limits of evaluation. */
     public EvaluationPool evaluations() {
         return evaluations;
+    }
+
+    /** The metrics served at {@code /metrics}. */
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    /** Every route registered, as "METHOD /path", read from the server's own router (the OpenAPI test uses it). */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(p -> p.endpoint.method.isHttpMethod())
+                .map(p -> p.endpoint.method.name() + " " + p.endpoint.path)
+                .sorted()
+                .toList();
     }
 
     BearerAuth auth() {

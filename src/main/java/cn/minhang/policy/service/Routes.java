@@ -4,9 +4,15 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.minhang.policy.service.handlers.BatchHandler;
 import cn.minhang.policy.service.handlers.EvaluateHandler;
 import cn.minhang.policy.service.handlers.HealthHandlers;
+import cn.minhang.policy.service.handlers.MetricsHandler;
+import cn.minhang.policy.service.handlers.OpenApiHandler;
 import cn.minhang.policy.service.handlers.PageAssets;
+import cn.minhang.policy.service.handlers.ReloadHandler;
+import cn.minhang.policy.service.handlers.RulesInfoHandler;
+import cn.minhang.policy.service.handlers.SchemaHandler;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -34,9 +40,16 @@ public final class Routes {
         RoutesConfig routes = cfg.routes;
 
         routes.post(API + "/evaluate", new EvaluateHandler(service));
+        routes.post(API + "/batch", new BatchHandler(service));
+        routes.get(API + "/rules", new RulesInfoHandler(service));
+        routes.get(API + "/schemas/application", SchemaHandler.application());
+        routes.get(API + "/schemas/decision", SchemaHandler.decision());
+        routes.post(API + "/admin/reload", new ReloadHandler(service), Role.ADMIN);
+        routes.get(API + "/openapi.json", new OpenApiHandler());
 
         routes.get("/health/live", HealthHandlers.live());
         routes.get("/health/ready", HealthHandlers.ready(service));
+        routes.get("/metrics", new MetricsHandler(service.metrics()));
 
         // The calculator page at the root: its assets from the jar, no token.
         cfg.staticFiles.add(PageAssets::configure);
@@ -51,7 +64,10 @@ public final class Routes {
                     + "find incident " + incident + " in its log"));
         });
         AccessLog log = new AccessLog();
-        cfg.requestLogger.http(log::log);
+        cfg.requestLogger.http((ctx, millis) -> {
+            log.log(ctx, millis);
+            service.metrics().request(ctx.method().name(), AccessLog.template(ctx), ctx.statusCode(), millis);
+        });
     }
 
     private static void authorize(Context ctx, PolicyService service) {

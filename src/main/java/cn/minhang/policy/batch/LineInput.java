@@ -1,21 +1,19 @@
-package cn.minhang.policy.cli;
+package cn.minhang.policy.batch;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import cn.minhang.policy.model.Limits;
 
 /**
- * The lines of a JSONL file (or stdin for "-"), read one at a time. A line longer than the largest application
- * document ({@link Limits#MAX_DOCUMENT_BYTES}) is not kept: its text is skipped to the line break and it is
- * returned as too long, so that one huge line costs no more memory than a normal one.
+ * The lines of a JSONL stream (a file, stdin, a request body), read one at a time. A line longer than the largest
+ * application document ({@link Limits#MAX_DOCUMENT_BYTES}) is not kept: its text is skipped to the line break and
+ * it is returned as too long, so that one huge line costs no more memory than a normal one.
  */
-final class LineInput implements AutoCloseable {
+public final class LineInput implements AutoCloseable {
     private final BufferedReader reader;
     private final long size;
 
@@ -24,30 +22,20 @@ final class LineInput implements AutoCloseable {
         this.size = size;
     }
 
-    static LineInput open(String file) {
-        if ("-".equals(file)) {
-            return new LineInput(System.in, -1);
-        }
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            throw new CliException(PolicyCli.INVALID_INPUT, "input file " + file + " does not exist");
-        }
-        try {
-            return new LineInput(Files.newInputStream(path), Files.size(path));
-        } catch (IOException e) {
-            throw new CliException(PolicyCli.INVALID_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
-        }
+    /** The lines of {@code in}; {@code size} is its length in bytes if known (for progress), else -1. */
+    public static LineInput of(InputStream in, long size) {
+        return new LineInput(in, size);
     }
 
     /** One line: its text, or, for a line too long to keep, null and its length. */
-    record Line(String text, long length) {
-        boolean tooLong() {
+    public record Line(String text, long length) {
+        public boolean tooLong() {
             return text == null;
         }
     }
 
     /** The next line without its line break ("\n", "\r\n" or "\r"), or null at the end. */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         StringBuilder text = new StringBuilder();
         long length = 0;
         int c = reader.read();
@@ -73,7 +61,7 @@ final class LineInput implements AutoCloseable {
     }
 
     /** The size of the file, or -1 for stdin. */
-    long size() {
+    public long size() {
         return size;
     }
 

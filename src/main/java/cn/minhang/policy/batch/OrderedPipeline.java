@@ -1,4 +1,4 @@
-package cn.minhang.policy.cli;
+package cn.minhang.policy.batch;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
@@ -19,14 +19,14 @@ import java.util.function.Function;
  * <p>{@code work} should not throw: it returns an error result instead. If it does throw, the exception is
  * rethrown from {@link #submit} or {@link #finish}.
  */
-final class OrderedPipeline<I, O> implements AutoCloseable {
+public final class OrderedPipeline<I, O> implements AutoCloseable {
     private final ExecutorService pool;
     private final Function<I, O> work;
     private final Consumer<O> sink;
     private final int window;
     private final ArrayDeque<Future<O>> inFlight;
 
-    OrderedPipeline(int threads, int window, Function<I, O> work, Consumer<O> sink) {
+    public OrderedPipeline(int threads, int window, Function<I, O> work, Consumer<O> sink) {
         if (threads < 1 || window < threads) {
             throw new IllegalArgumentException("threads must be at least 1 and window at least threads");
         }
@@ -38,11 +38,11 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
     }
 
     /** A window of a few items per thread keeps every thread busy while the sink writes. */
-    static int defaultWindow(int threads) {
+    public static int defaultWindow(int threads) {
         return threads * 16;
     }
 
-    void submit(I item) {
+    public void submit(I item) {
         while (inFlight.size() >= window) {
             sink.accept(take());
         }
@@ -50,7 +50,7 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
     }
 
     /** Waits for every item in flight and hands it on, in order. */
-    void finish() {
+    public void finish() {
         while (!inFlight.isEmpty()) {
             sink.accept(take());
         }

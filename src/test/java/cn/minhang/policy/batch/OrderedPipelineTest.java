@@ -1,4 +1,4 @@
-package cn.minhang.policy.cli;
+package cn.minhang.policy.batch;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,102 @@
+package cn.minhang.policy.service.handlers;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import cn.minhang.policy.batch.BatchLines;
+import cn.minhang.policy.batch.LineInput;
+import cn.minhang.policy.batch.OrderedPipeline;
+import cn.minhang.policy.engine.PolicyEngine;
+import cn.minhang.policy.io.DecisionJson;
+import cn.minhang.policy.service.ApiError;
+import cn.minhang.policy.service.EvaluationPool;
+import cn.minhang.policy.service.Http;
+import cn.minhang.policy.service.PolicyService;
+import cn.minhang.policy.service.ServiceMetrics;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+/**
+ * {@code POST /v1/batch}: JSONL in, JSONL out, exactly the lines of {@code ./policy batch} (docs/json-contract.md,
+ * "Batch lines"): one output line per input line, in input order, each with {@code "line": N}.
+ *
+ * <p>It streams in constant memory: lines are read from the request one at a time and evaluated on
+ * {@link cn.minhang.policy.service.ServiceConfig#batchThreads()} threads, with a bounded window of lines in flight
+ * that are written out in order as they are done, so the first decisions go out while the rest of the input is
+ * still arriving. The whole batch is made by the rules serving when it starts, named in the
+ * {@value Http#RULES_VERSION_HEADER} header and in every line; a reload during the batch does not change them. A
+ * line over 1 MiB is skipped to its line break and answered with its error line. A batch that runs past
+ * {@link cn.minhang.policy.service.ServiceConfig#batchTimeLimit()} stops reading and ends with one error document
+ * without a line number ({@code "error": "time limit exceeded"}), since its status was sent with the first line.
+ */
+public final class BatchHandler implements Handler {
+    static final List<String> TYPES = List.of(Http.NDJSON, "application/jsonl", "application/x-jsonlines");
+
+    private final PolicyService service;
+
+    public BatchHandler(PolicyService service) {
+        this.service = service;
+    }
+
+    private record Numbered(long number, LineInput.Line line) {
+    }
+
+    @Override
+    public void handle(Context ctx) throws IOException {
+        Instant at = Http.instant(ctx, "at");
+        PolicyEngine serving = service.rules().engine();
+        Http.requireContentType(ctx, TYPES);
+        // One version for the whole batch: the rules serving now, whatever a reload does meanwhile.
+        PolicyEngine engine = PolicyEngine.of(serving.rules());
+        String version = engine.rules().version();
+        ServiceMetrics metrics = service.metrics();
+        int threads = service.config().batchThreads();
+        long deadline = System.nanoTime() + service.config().batchTimeLimit().toNanos();
+        try (EvaluationPool.Permit permit = service.evaluations().acquire()) {
+            ctx.status(200).contentType(Http.NDJSON + ";charset=utf-8").header(Http.RULES_VERSION_HEADER, version);
+            Writer out = new BufferedWriter(new OutputStreamWriter(ctx.res().getOutputStream(),
+                    StandardCharsets.UTF_8), 1 << 15);
+            long lines = 0;
+            boolean cutOff = false;
+            try (LineInput in = LineInput.of(ctx.req().getInputStream(), -1);
+                 OrderedPipeline<Numbered, BatchLines.Outcome> pipeline = new OrderedPipeline<>(threads,
+                         OrderedPipeline.defaultWindow(threads),
+                         n -> BatchLines.evaluate(engine, n.number(), n.line(), at),
+                         o -> {
+                             metrics.batchLine(o);
+                             write(out, o.json());
+                         })) {
+                LineInput.Line line;
+                while ((line = in.next()) != null) {
+                    if (System.nanoTime() > deadline) {
+                        cutOff = true;
+                        break;
+                    }
+                    pipeline.submit(new Numbered(++lines, line));
+                }
+                pipeline.finish();
+            }
+            if (cutOff) {
+                write(out, DecisionJson.compact(new ApiError(503, ApiError.TIME_LIMIT, "the batch ran past its "
+                        + "limit of " + service.config().batchTimeLimit().toSeconds() + " s; the lines after line "
+                        + lines + " were not evaluated").document()));
+            }
+            out.flush();
+        }
+    }
+
+    private static void write(Writer out, String line) {
+        try {
+            out.write(line);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
