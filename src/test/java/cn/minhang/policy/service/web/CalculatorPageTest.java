@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -349,6 +350,32 @@ class CalculatorPageTest {
         assertThat(active()).as("removing a product gives the focus to its section's add button").isEqualTo(add);
         page.waitFor("evaluated");
         assertThat(page.lines()).extracting(CalculatorPage.Line::clause).doesNotContain("1.1");
+    }
+
+    @Test
+    void aRequestInFlightIsCancelledWhenTheApplicantTypesAgainAndOnlyTheLastAnswerIsShown() throws IOException {
+        page.fill(JSON.readTree(JOINT_MODULE.toFile()));
+        page.waitFor("evaluated");
+        ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+        slow.setLatency(Duration.ofSeconds(3));
+        browser.driver.setNetworkConditions(slow);
+        try {
+            int before = page.requests();
+            page.type("$.products[0].rndInvestment", "9000000");
+            page.waitUntil(d -> page.requests() == before + 1);
+            page.type("$.products[0].rndInvestment", "7000000");
+            page.waitUntil(d -> page.requests() == before + 2);
+            assertThat(browser.driver.findElement(By.tagName("body")).getDomAttribute("data-aborted"))
+                    .as("the first request was cancelled").isEqualTo("1");
+            page.waitFor("evaluated");
+        } finally {
+            browser.driver.deleteNetworkConditions();
+        }
+        ObjectNode application = (ObjectNode) JSON.readTree(JOINT_MODULE.toFile());
+        ((ObjectNode) application.get("products").get(0)).put("rndInvestment", "7000000");
+        JsonNode expected = decision(ApplicationReader.fromTree(application));
+        assertThat(page.lines()).containsExactlyElementsOf(lines(expected, "zh"));
+        assertThat(page.total()).isEqualTo(expected.get("total").asText());
     }
 
     @Test
