@@ -154,6 +154,7 @@
 
   function buildForm() {
     const container = $('#sections');
+    container.append(el('datalist', { id: 'subject-ids' }));
     for (const section of table.sections) {
       container.append(buildSection(section));
     }
@@ -310,6 +311,7 @@
         input.setAttribute('maxlength', '200');
       }
     }
+    if (field.name === 'subject') input.setAttribute('list', 'subject-ids');
     if (field.required) input.setAttribute('aria-required', 'true');
     input.setAttribute('aria-describedby', describedBy.join(' '));
     wrapper.append(label, input, ...[hint, error].filter(Boolean));
@@ -445,6 +447,21 @@
 
   // ---- evaluation ------------------------------------------------------------------------------------------
 
+  /** The ids an award under another policy may name: the enterprise's and every item's. */
+  function offerSubjects() {
+    const list = $('#subject-ids');
+    const application = collect();
+    const ids = [application.enterprise.id];
+    for (const section of table.sections.slice(1)) {
+      if (section.key === 'otherAwards' || !Array.isArray(application[section.key])) continue;
+      for (const item of application[section.key]) ids.push(item.id);
+    }
+    list.textContent = '';
+    for (const id of new Set(ids.filter((id) => typeof id === 'string' && id.trim() !== ''))) {
+      list.append(el('option', { value: id }));
+    }
+  }
+
   function changed() {
     clearTimeout(timer);
     setState('pending');
@@ -467,6 +484,7 @@
     controller = mine;
     const number = ++sequence;
     const body = JSON.stringify(collect());
+    offerSubjects();
     counters.requests++;
     publishCounters();
     setState('pending');

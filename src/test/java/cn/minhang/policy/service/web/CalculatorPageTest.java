@@ -157,6 +157,11 @@ class CalculatorPageTest {
         for (JsonNode forgone : expected.get("forgone")) {
             assertThat(page.text("#forgone")).contains(forgone.get("explanation").get("zh").asText());
         }
+        List<String> offered = browser.driver.findElements(By.cssSelector("#subject-ids option")).stream()
+                .map(o -> o.getDomAttribute("value")).toList();
+        assertThat(offered).as("an award's subject is offered from the ids of the application")
+                .containsExactly("E-QINGTIAN", "P-JM60", "P-HD20", "CE-2026-TRAIN", "CE-2026-SIM", "PP1");
+        assertThat(page.control("$.otherAwards[0].subject").getDomAttribute("list")).isEqualTo("subject-ids");
         browser.screenshot("not-eligible-ceiling-forgone");
     }
 
