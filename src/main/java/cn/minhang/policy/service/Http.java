@@ -2,6 +2,7 @@ package cn.minhang.policy.service;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -55,19 +56,32 @@ public final class Http {
     }
 
     /**
-     * The body of one document, at most {@code maxBytes}: a declared length over it is refused before anything is
-     * read, and a body without a declared length is read to at most one byte more than the limit.
+     * The body of one document, at most {@link ServiceConfig#maxBodyBytes()}: a declared length over it is refused
+     * before anything is read, and a body without a declared length is read to at most one byte more than the
+     * limit. A body that has not arrived whole within {@link ServiceConfig#bodyTimeLimit()} (a client trickling it
+     * in) has its connection closed, so that it cannot hold a thread.
      *
-     * @throws ApiError 413 when it is larger
+     * @throws ApiError 413 when it is larger, 408 when it took too long
      */
-    public static byte[] body(Context ctx, int maxBytes) {
+    public static byte[] body(Context ctx, PolicyService service) {
+        int maxBytes = service.config().maxBodyBytes();
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
             ctx.header("Connection", "close");
             throw ApiError.tooLarge("the body is " + declared + " bytes; at most " + maxBytes + " are accepted");
         }
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] bytes = in.readNBytes(maxBytes + 1);
+        Duration limit = service.config().bodyTimeLimit();
+        try (Deadline deadline = service.deadline(ctx, limit); InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes;
+            try {
+                bytes = in.readNBytes(maxBytes + 1);
+            } catch (IOException e) {
+                if (deadline.expired()) {
+                    throw new ApiError(408, ApiError.REQUEST_TIMEOUT, "the body did not arrive within "
+                            + limit.toMillis() + " ms; the connection was closed");
+                }
+                throw new ApiError(400, ApiError.INVALID_REQUEST, "the body could not be read: the connection failed");
+            }
             if (bytes.length > maxBytes) {
                 ctx.header("Connection", "close");
                 throw ApiError.tooLarge("the body is more than " + maxBytes + " bytes; at most " + maxBytes
@@ -77,6 +91,18 @@ public final class Http {
         } catch (IOException e) {
             throw new ApiError(400, ApiError.INVALID_REQUEST, "the body could not be read: the connection failed");
         }
+    }
+
+    /**
+     * A time limit on a request's connection: when it passes before {@link #close()}, the connection is closed, which
+     * ends a read that is waiting for a slow client.
+     */
+    public interface Deadline extends AutoCloseable {
+        /** True once the time ran out and the connection was closed. */
+        boolean expired();
+
+        @Override
+        void close();
     }
 
     /** {@code ?lang=zh|en}, default zh. */

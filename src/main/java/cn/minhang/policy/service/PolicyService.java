@@ -6,11 +6,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import cn.minhang.policy.engine.ReloadRejectedException;
 import cn.minhang.policy.reload.RulesManager;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -39,6 +46,12 @@ public final class PolicyService implements AutoCloseable {
     private final ServiceMetrics metrics;
     private final BearerAuth auth;
     private final CountDownLatch loaded = new CountDownLatch(1);
+    /** Closes the connections of requests that run past their deadline (a client trickling its body). */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "policy-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
     private final Javalin app;
     private volatile RulesManager rules;
     private volatile ReloadRejectedException refused;
@@ -184,6 +197,28 @@ public final class PolicyService implements AutoCloseable {
                 .toList();
     }
 
+    /** Closes the connection of {@code ctx} if it is still open when {@code limit} has passed. */
+    public Http.Deadline deadline(Context ctx, Duration limit) {
+        EndPoint endPoint = ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData()
+                .getConnection().getEndPoint();
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> task = deadlines.schedule(() -> {
+            expired.set(true);
+            endPoint.close();
+        }, limit.toNanos(), TimeUnit.NANOSECONDS);
+        return new Http.Deadline() {
+            @Override
+            public boolean expired() {
+                return expired.get();
+            }
+
+            @Override
+            public void close() {
+                task.cancel(false);
+            }
+        };
+    }
+
     BearerAuth auth() {
         return auth;
     }
@@ -195,6 +230,7 @@ public final class PolicyService implements AutoCloseable {
             app.stop();
         } finally {
             evaluations.close();
+            deadlines.shutdownNow();
             RulesManager manager = rules;
             if (manager != null) {
                 manager.close();

@@ -58,7 +58,9 @@ public final class BatchHandler implements Handler {
         ServiceMetrics metrics = service.metrics();
         int threads = service.config().batchThreads();
         long deadline = System.nanoTime() + service.config().batchTimeLimit().toNanos();
-        try (EvaluationPool.Permit permit = service.evaluations().acquire()) {
+        try (EvaluationPool.Permit permit = service.evaluations().acquire();
+             Http.Deadline cutOffForGood = service.deadline(ctx, service.config().batchTimeLimit()
+                     .plus(service.config().timeLimit()))) {
             ctx.status(200).contentType(Http.NDJSON + ";charset=utf-8").header(Http.RULES_VERSION_HEADER, version);
             Writer out = new BufferedWriter(new OutputStreamWriter(ctx.res().getOutputStream(),
                     StandardCharsets.UTF_8), 1 << 15);

@@ -61,7 +61,7 @@ public final class EvaluateHandler implements Handler {
         boolean text = wantsText(ctx.header("Accept"));
         PolicyEngine engine = service.rules().engine();
         Http.requireContentType(ctx, List.of(Http.JSON));
-        Application application = read(Http.body(ctx, service.config().maxBodyBytes()), service.metrics());
+        Application application = read(Http.body(ctx, service), service.metrics());
         Evaluated evaluated = evaluate(service, engine, application, firedRules);
         ctx.header(Http.RULES_VERSION_HEADER, evaluated.decision().rulesVersion());
         if (text) {
