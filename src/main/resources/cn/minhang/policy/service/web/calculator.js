@@ -872,7 +872,14 @@
     $('#lang-switch').addEventListener('click', () => {
       lang = lang === 'zh' ? 'en' : 'zh';
       applyLanguage();
+      const url = new URL(window.location.href);
+      if (lang === 'en') url.searchParams.set('lang', 'en'); else url.searchParams.delete('lang');
+      window.history.replaceState(null, '', url);
     });
+    if (new URLSearchParams(window.location.search).get('lang') === 'en') {
+      lang = 'en';
+      applyLanguage();
+    }
     $('#save').addEventListener('click', save);
     $('#print').addEventListener('click', () => window.print());
     $('#load').addEventListener('change', (event) => {

@@ -224,9 +224,15 @@ class CalculatorPageTest {
         assertThat(page.text("#lines")).contains("Granted at the cap").doesNotContain("给予");
         browser.screenshot("english");
 
+        assertThat(browser.driver.getCurrentUrl()).as("the address keeps the language").endsWith("?lang=en");
         browser.driver.findElement(By.id("lang-switch")).click();
         assertThat(browser.driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
         assertThat(page.lines()).containsExactlyElementsOf(lines(expected, "zh"));
+
+        page.open(base.resolve("/?lang=en"));
+        assertThat(browser.driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(page.section("products").findElement(By.className("section-title")).getText())
+                .isEqualTo(table.section("products").en());
     }
 
     @Test
