@@ -47,6 +47,10 @@ public final class OrderedPipeline<I, O> implements AutoCloseable {
             sink.accept(take());
         }
         inFlight.add(pool.submit(() -> work.apply(item)));
+        // What is already done at the head goes on now, without waiting: a stream's first results leave early.
+        while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
+            sink.accept(take());
+        }
     }
 
     /** Waits for every item in flight and hands it on, in order. */

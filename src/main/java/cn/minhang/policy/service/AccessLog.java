@@ -32,7 +32,7 @@ final class AccessLog {
     static String template(Context ctx) {
         Endpoint endpoint;
         try {
-            endpoint = ctx.endpoint();
+            endpoint = ctx.endpoints().matchedHttpEndpoint();
         } catch (RuntimeException e) {
             endpoint = null;
         }

@@ -84,6 +84,14 @@ public final class PolicyService implements AutoCloseable {
                 return connector;
             });
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            if (!config.corsOrigins().isEmpty()) {
+                List<String> origins = config.corsOrigins();
+                cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+                    rule.exposeHeader(Http.RULES_VERSION_HEADER);
+                    rule.exposeHeader("Retry-After");
+                }));
+            }
             Routes.register(cfg, this);
         });
     }

@@ -26,7 +26,7 @@ class EvaluateRouteTest {
 
     @BeforeAll
     static void start() {
-        running = RunningService.start();
+        running = RunningService.shared();
     }
 
     @AfterAll

@@ -27,20 +27,39 @@ class HostileRequestsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EXAMPLE = read(Path.of("examples/robot-buyer.json"));
     private static RunningService main;
-    /** One evaluation at a time, 30 ms each, bodies within 1 s, connections silent at most 1 s. */
+    /** One evaluation at a time, 30 ms each, bodies within 1 s, connections silent at most 1 s; CORS for one origin. */
     private static RunningService limited;
 
     @BeforeAll
     static void start() {
-        main = RunningService.start();
+        main = RunningService.shared();
         limited = RunningService.start(b -> b.maxConcurrent(1).timeLimit(Duration.ofMillis(30))
-                .bodyTimeLimit(Duration.ofSeconds(1)).idleTimeout(Duration.ofSeconds(1)).retryAfter(Duration.ofSeconds(2)));
+                .bodyTimeLimit(Duration.ofSeconds(1)).idleTimeout(Duration.ofSeconds(1)).retryAfter(Duration.ofSeconds(2))
+                .corsOrigin("https://portal.example.gov.cn"));
     }
 
     @AfterAll
     static void stop() {
         main.close();
         limited.close();
+    }
+
+    @Test
+    void corsIsOffUnlessConfiguredAndThenOnlyForTheOriginsConfigured() throws Exception {
+        String origin = "https://portal.example.gov.cn";
+        HttpResponse<String> off = main.post("/v1/evaluate", "application/json", EXAMPLE, "Origin", origin);
+        assertThat(off.statusCode()).isEqualTo(200);
+        assertThat(off.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        HttpResponse<String> on = limited.get("/v1/rules", "Origin", origin);
+        assertThat(on.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
+        HttpResponse<String> other = limited.get("/v1/rules", "Origin", "https://elsewhere.example.com");
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        HttpResponse<String> preflight = limited.send(limited.request("/v1/evaluate", "Origin", origin,
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
     }
 
     @Test

@@ -63,7 +63,7 @@ class OpenApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        main = RunningService.start();
+        main = RunningService.shared();
         // A rule that fails at run time on one application (and on no spec case): the 500 of an evaluation.
         Path rules = RunningService.copyOf(Path.of("rules"), "rules");
         Files.writeString(rules.resolve("m15-closing-paragraph.drl"), """

@@ -61,6 +61,36 @@ final class RawHttp implements AutoCloseable {
 
     /** Reads one response: its head, then a body by Content-Length, chunks, or up to the close. */
     Response read() throws IOException {
+        Response head = head();
+        Map<String, String> headers = head.headers();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (headers.containsKey("content-length")) {
+            body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
+        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            byte[] chunk;
+            while ((chunk = nextChunk()) != null) {
+                body.write(chunk);
+            }
+        } else {
+            body.write(in.readAllBytes());
+        }
+        return new Response(head.status(), headers, body.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The next chunk of a chunked body as it arrives, or null after the last. */
+    byte[] nextChunk() throws IOException {
+        int size = Integer.parseInt(line().split(";")[0].strip(), 16);
+        if (size == 0) {
+            line();
+            return null;
+        }
+        byte[] bytes = in.readNBytes(size);
+        line();
+        return bytes;
+    }
+
+    /** Reads the status line and headers of a response, and nothing of its body. */
+    Response head() throws IOException {
         String statusLine = line();
         if (statusLine == null) {
             throw new IOException("the connection closed before a response");
@@ -72,20 +102,7 @@ final class RawHttp implements AutoCloseable {
             int colon = line.indexOf(':');
             headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (headers.containsKey("content-length")) {
-            body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
-        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            int size;
-            while ((size = Integer.parseInt(line().split(";")[0].strip(), 16)) > 0) {
-                body.write(in.readNBytes(size));
-                line();
-            }
-            line();
-        } else {
-            body.write(in.readAllBytes());
-        }
-        return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
+        return new Response(status, headers, "");
     }
 
     /**

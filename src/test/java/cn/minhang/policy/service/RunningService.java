@@ -34,15 +34,36 @@ public final class RunningService implements AutoCloseable {
     private final Path root;
     private final PolicyService service;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private boolean isShared;
 
     private RunningService(Path root, PolicyService service) {
         this.root = root;
         this.service = service;
     }
 
+    private static RunningService shared;
+
     /** The repository's rules and specs, the default limits. */
     public static RunningService start() {
         return start(UnaryOperator.identity());
+    }
+
+    /**
+     * One service with the defaults, shared by the test classes that only read from it (each start compiles the
+     * rules and runs every spec case: seconds). It stops with the test JVM; {@link #close()} on it does nothing.
+     * A test that changes its rules directory must put it back as it was.
+     */
+    public static synchronized RunningService shared() {
+        if (shared == null) {
+            RunningService running = start();
+            running.isShared = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                running.service.close();
+                delete(running.root);
+            }, "policy-test-service-stop"));
+            shared = running;
+        }
+        return shared;
     }
 
     /** The same, with the configuration changed by {@code customise} (limits, other rule files, …). */
@@ -160,6 +181,9 @@ public final class RunningService implements AutoCloseable {
 
     @Override
     public void close() {
+        if (isShared) {
+            return;
+        }
         service.close();
         if (root != null && root.getFileName().toString().startsWith("policy-service-")) {
             delete(root);

@@ -36,6 +36,7 @@ import io.javalin.http.Handler;
  * without a line number ({@code "error": "time limit exceeded"}), since its status was sent with the first line.
  */
 public final class BatchHandler implements Handler {
+    private static final long FLUSH_NANOS = 100_000_000L;
     static final List<String> TYPES = List.of(Http.NDJSON, "application/jsonl", "application/x-jsonlines");
 
     private final PolicyService service;
@@ -66,6 +67,7 @@ public final class BatchHandler implements Handler {
                     StandardCharsets.UTF_8), 1 << 15);
             long lines = 0;
             boolean cutOff = false;
+            long[] flushed = {System.nanoTime()};
             try (LineInput in = LineInput.of(ctx.req().getInputStream(), -1);
                  OrderedPipeline<Numbered, BatchLines.Outcome> pipeline = new OrderedPipeline<>(threads,
                          OrderedPipeline.defaultWindow(threads),
@@ -73,6 +75,11 @@ public final class BatchHandler implements Handler {
                          o -> {
                              metrics.batchLine(o);
                              write(out, o.json());
+                             // Lines leave at least every 100 ms, not only when a buffer fills.
+                             if (System.nanoTime() - flushed[0] > FLUSH_NANOS) {
+                                 flush(out);
+                                 flushed[0] = System.nanoTime();
+                             }
                          })) {
                 LineInput.Line line;
                 while ((line = in.next()) != null) {
@@ -90,6 +97,14 @@ public final class BatchHandler implements Handler {
                         + lines + " were not evaluated").document()));
             }
             out.flush();
+        }
+    }
+
+    private static void flush(Writer out) {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
