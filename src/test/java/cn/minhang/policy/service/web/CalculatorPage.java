@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -40,16 +41,23 @@ final class CalculatorPage {
         return driver.findElement(By.id("section-" + key));
     }
 
+    /**
+     * Opens a section with the keyboard (Enter on its summary). Buttons and boxes are pressed with keys rather than
+     * clicks, which would land elsewhere if the page moved between aiming and clicking.
+     */
     void openSection(String key) {
         WebElement details = section(key);
         if (details.getDomProperty("open").equals("false")) {
-            details.findElement(By.tagName("summary")).click();
+            details.findElement(By.tagName("summary")).sendKeys(Keys.ENTER);
+            waitUntil(d -> section(key).getDomProperty("open").equals("true"));
         }
     }
 
     void add(String key) {
         openSection(key);
-        section(key).findElement(By.cssSelector(".add")).click();
+        int before = section(key).findElements(By.cssSelector(".item")).size();
+        section(key).findElement(By.cssSelector(".add")).sendKeys(Keys.ENTER);
+        waitUntil(d -> section(key).findElements(By.cssSelector(".item")).size() == before + 1);
     }
 
     /** The field (label, control, hint and error) at a JSON path. */
@@ -70,7 +78,7 @@ final class CalculatorPage {
     void check(String path, boolean on) {
         WebElement box = control(path);
         if (box.isSelected() != on) {
-            box.click();
+            box.sendKeys(Keys.SPACE);
         }
     }
 
@@ -124,7 +132,7 @@ final class CalculatorPage {
                         wanted |= v.asText().equals(box.getDomAttribute("value"));
                     }
                     if (box.isSelected() != wanted) {
-                        box.click();
+                        box.sendKeys(Keys.SPACE);
                     }
                 }
             }
