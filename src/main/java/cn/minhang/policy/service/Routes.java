@@ -18,6 +18,7 @@ import cn.minhang.policy.service.handlers.ReplayHandler;
 import cn.minhang.policy.service.handlers.HealthHandlers;
 import cn.minhang.policy.service.handlers.MetricsHandler;
 import cn.minhang.policy.service.handlers.OpenApiHandler;
+import cn.minhang.policy.service.handlers.PageAssets;
 import cn.minhang.policy.service.handlers.ReloadHandler;
 import cn.minhang.policy.service.handlers.RulesInfoHandler;
 import cn.minhang.policy.service.handlers.SchemaHandler;
@@ -68,6 +69,9 @@ public final class Routes {
         routes.get("/health/live", HealthHandlers.live());
         routes.get("/health/ready", HealthHandlers.ready(service));
         routes.get("/metrics", new MetricsHandler(service.metrics()));
+
+        // The calculator page at the root: its assets from the jar, no token.
+        cfg.staticFiles.add(PageAssets::configure);
 
         routes.beforeMatched(ctx -> authorize(ctx, service));
         routes.exception(ApiError.class, (e, ctx) -> write(ctx, e));
