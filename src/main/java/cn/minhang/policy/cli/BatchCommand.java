@@ -162,10 +162,8 @@ final class BatchCommand implements Callable<Integer> {
         }
         try {
             Decision decision = engine.evaluate(application);
-            ObjectNode document = JsonNodeFactory.instance.objectNode();
-            document.put("line", line.number());
-            document.setAll(DecisionJson.toTree(application, decision, at == null ? Instant.now() : at));
-            return new Outcome(DecisionJson.compact(document), decision, false, line.bytes());
+            return new Outcome(DecisionJson.compactLine(line.number(), application, decision,
+                    at == null ? Instant.now() : at), decision, false, line.bytes());
         } catch (InvalidApplicationException e) {
             ObjectNode error = JsonNodeFactory.instance.objectNode();
             error.put("line", line.number());
