@@ -65,6 +65,11 @@ public final class CompiledRules {
      * compiler itself evaluates parts of a rule file), compiler errors, and rules without a known {@code @clause}.
      */
     public static CompiledRules compile(RuleSource source) {
+        return compile(source, RuleBaseCache.configured());
+    }
+
+    /** The same, reading and keeping the compiled rule base in {@code cache} (none when null). */
+    static CompiledRules compile(RuleSource source, RuleBaseCache cache) {
         long started = System.nanoTime();
         List<RuleProblem> unsafe = new ArrayList<>();
         for (Map.Entry<String, String> file : source.files().entrySet()) {
@@ -74,27 +79,10 @@ public final class CompiledRules {
             unsafe.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
             throw new RuleCompilationException(source.origin(), unsafe);
         }
-        KieServices ks = KieServices.get();
-        ReleaseId releaseId = ks.newReleaseId("cn.minhang.policy.rules", "build-" + BUILDS.incrementAndGet(), "1.0.0");
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
-        for (Map.Entry<String, String> file : source.files().entrySet()) {
-            kfs.write(RESOURCE_ROOT + file.getKey(), file.getValue());
-        }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<RuleProblem> problems = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = m.getPath() == null ? "" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
-            problems.add(new RuleProblem(path, Math.max(m.getLine(), 0), m.getText().strip()));
-        }
-        if (!problems.isEmpty()) {
-            ks.getRepository().removeKieModule(releaseId);
-            problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
-            throw new RuleCompilationException(source.origin(), problems);
-        }
-        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
-        ks.getRepository().removeKieModule(releaseId);
+        KieBase cached = cache == null ? null : cache.read(source);
+        KieBase kieBase = cached != null ? cached : build(source);
 
+        List<RuleProblem> problems = new ArrayList<>();
         Map<String, RuleInfo> located = locate(source);
         List<RuleInfo> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -117,9 +105,38 @@ public final class CompiledRules {
             throw new RuleCompilationException(source.origin(), problems);
         }
         rules.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
-        LOG.info("compiled {} rules from {} files of {} ({}) in {} ms", rules.size(), source.files().size(),
-                source.origin(), source.version(), (System.nanoTime() - started) / 1_000_000);
+        if (cache != null && cached == null) {
+            cache.write(source, kieBase.getKiePackages());
+        }
+        LOG.info("{} {} rules from {} files of {} ({}) in {} ms", cached == null ? "compiled" : "read the compiled",
+                rules.size(), source.files().size(), source.origin(), source.version(),
+                (System.nanoTime() - started) / 1_000_000);
         return new CompiledRules(source, kieBase, rules);
+    }
+
+    /** Compiles the files with Drools' classic compiler; every compiler error with its file and line. */
+    private static KieBase build(RuleSource source) {
+        KieServices ks = KieServices.get();
+        ReleaseId releaseId = ks.newReleaseId("cn.minhang.policy.rules", "build-" + BUILDS.incrementAndGet(), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        for (Map.Entry<String, String> file : source.files().entrySet()) {
+            kfs.write(RESOURCE_ROOT + file.getKey(), file.getValue());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = m.getPath() == null ? "" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
+            problems.add(new RuleProblem(path, Math.max(m.getLine(), 0), m.getText().strip()));
+        }
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+            throw new RuleCompilationException(source.origin(), problems);
+        }
+        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
+        ks.getRepository().removeKieModule(releaseId);
+        return kieBase;
     }
 
     /** Where each rule is written, by name, from the text itself. */
