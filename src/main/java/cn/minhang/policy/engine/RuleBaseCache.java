@@ -13,13 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
@@ -50,6 +53,9 @@ final class RuleBaseCache {
     private static final Logger LOG = LoggerFactory.getLogger(RuleBaseCache.class);
     private static final ObjectInputFilter ONLY_KNOWN_CLASSES = ObjectInputFilter.Config.createFilter(
             "maxdepth=200;java.**;org.drools.**;org.kie.**;org.mvel2.**;cn.minhang.policy.**;!*");
+
+    /** How many entries are kept: the rules of the last few edits and of a comparison's two sides. */
+    static final int KEPT = 16;
 
     private final Path directory;
     private final String libraryHash;
@@ -137,6 +143,26 @@ final class RuleBaseCache {
         }
     }
 
+    /** Keeps the {@link #KEPT} entries written last, so that a long series of edits does not fill the disk. */
+    private void prune() throws IOException {
+        List<Path> entries;
+        try (Stream<Path> files = Files.list(directory)) {
+            entries = files.filter(p -> p.getFileName().toString().endsWith(".packages"))
+                    .sorted(Comparator.comparing(RuleBaseCache::modified).reversed()).toList();
+        }
+        for (Path old : entries.subList(Math.min(KEPT, entries.size()), entries.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
     /** Keeps the packages of a rule base just compiled; a failure to write is logged, never raised. */
     void write(RuleSource source, Collection<KiePackage> packages) {
         Path entry = entry(source);
@@ -149,6 +175,7 @@ final class RuleBaseCache {
                 out.writeObject(new ArrayList<>(packages));
             }
             Files.move(temporary, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            prune();
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot keep the compiled rules in {}: {}", directory, e.toString());
             if (temporary != null) {

@@ -69,6 +69,23 @@ class RuleBaseCacheTest {
     }
 
     @Test
+    void onlyTheEntriesWrittenLastAreKept() throws Exception {
+        RuleBaseCache cache = RuleBaseCache.in(dir, "library-1");
+        for (int i = 0; i < RuleBaseCache.KEPT + 2; i++) {
+            Path old = dir.resolve("old-" + i + ".packages");
+            Files.createDirectories(dir);
+            Files.writeString(old, "x");
+            old.toFile().setLastModified(System.currentTimeMillis() - 60_000 * (i + 1));
+        }
+        CompiledRules.compile(RULES, cache);
+        try (Stream<Path> left = Files.list(dir)) {
+            List<String> names = left.map(p -> p.getFileName().toString()).toList();
+            assertThat(names).hasSize(RuleBaseCache.KEPT).contains(cache.entry(RULES).getFileName().toString())
+                    .doesNotContain("old-" + (RuleBaseCache.KEPT - 1) + ".packages", "old-" + RuleBaseCache.KEPT + ".packages");
+        }
+    }
+
+    @Test
     void anEntryThatCannotBeReadIsDeletedAndTheRulesAreCompiled() throws Exception {
         RuleBaseCache cache = RuleBaseCache.in(dir, "library-1");
         Path entry = cache.entry(RULES);
