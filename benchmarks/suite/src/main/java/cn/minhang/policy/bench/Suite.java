@@ -163,7 +163,8 @@ public final class Suite {
 
     private void throughput() throws RunnerException {
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.println("== throughput: 100,000 applicants (generated, typical), 1 thread and " + cores + " threads");
+        System.out.println("== throughput: " + (quick ? "5,000" : "100,000") + " applicants (generated, typical), "
+                + (quick ? "" : "1 thread and ") + cores + " threads");
         // Quick mode: one thread per core only, on a smaller population.
         for (int threads : cores == 1 || quick ? new int[] {cores} : new int[] {1, cores}) {
             ChainedOptionsBuilder options = options()
@@ -185,7 +186,7 @@ public final class Suite {
             for (String population : List.of("generator", "typical")) {
                 Result engine = primary(runs, "engine", population);
                 Result baseline = primary(runs, "baseline", population);
-                report.rate("Throughput, 100,000 " + (population.equals("generator")
+                report.rate("Throughput, " + (quick ? "5,000 " : "100,000 ") + (population.equals("generator")
                                 ? "generated applicants (./policy generate's population)" : "typical applicants")
                                 + ", " + threads + " thread" + (threads == 1 ? "" : "s"),
                         engine.getScore(), baseline.getScore(), threads == cores ? 50_000.0 : null,
