@@ -47,6 +47,15 @@ public final class BatchLines {
      * @param at the time written in the audit; null for the time of the evaluation
      */
     public static Outcome evaluate(PolicyEngine engine, long number, LineInput.Line line, Instant at) {
+        return evaluate(engine, number, line, at, true);
+    }
+
+    /**
+     * The same, with or without the explanation sentences of the decision's lines ({@code ./policy batch
+     * --no-explanations}: lighter lines for bulk runs, whose explanations can be rendered again from the lines).
+     */
+    public static Outcome evaluate(PolicyEngine engine, long number, LineInput.Line line, Instant at,
+                                   boolean explanations) {
         Application application;
         try {
             if (line.tooLong()) {
@@ -58,10 +67,8 @@ public final class BatchLines {
         }
         try {
             Decision decision = engine.evaluate(application);
-            ObjectNode document = JsonNodeFactory.instance.objectNode();
-            document.put("line", number);
-            document.setAll(DecisionJson.toTree(application, decision, at == null ? Instant.now() : at));
-            return new Outcome(DecisionJson.compact(document), decision, false);
+            return new Outcome(DecisionJson.compactLine(number, application, decision,
+                    at == null ? Instant.now() : at, explanations), decision, false);
         } catch (InvalidApplicationException e) {
             return invalid(number, e.problems());
         } catch (RuntimeException e) {

@@ -74,6 +74,11 @@ public final class CompiledRules {
      * explain (a kind it does not give, words it lacks).
      */
     public static CompiledRules compile(RuleSource source) {
+        return compile(source, RuleBaseCache.configured());
+    }
+
+    /** The same, reading and keeping the compiled rule base in {@code cache} (none when null). */
+    static CompiledRules compile(RuleSource source, RuleBaseCache cache) {
         long started = System.nanoTime();
         List<RuleProblem> unsafe = new ArrayList<>();
         for (Map.Entry<String, String> file : source.drlFiles().entrySet()) {
@@ -85,23 +90,8 @@ public final class CompiledRules {
         }
         List<RuleProblem> problems = new ArrayList<>();
         ClauseCatalogue catalogue = ClauseCatalogue.parse(source.catalogue(), problems);
-        KieServices ks = KieServices.get();
-        ReleaseId releaseId = ks.newReleaseId("cn.minhang.policy.rules", "build-" + BUILDS.incrementAndGet(), "1.0.0");
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
-        kieFiles(source).forEach((name, text) -> kfs.write(RESOURCE_ROOT + name, text));
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = m.getPath() == null ? "" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
-            problems.add(new RuleProblem(path, Math.max(m.getLine(), 0), m.getText().strip()));
-        }
-        if (!problems.isEmpty()) {
-            ks.getRepository().removeKieModule(releaseId);
-            problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
-            throw new RuleCompilationException(source.origin(), problems);
-        }
-        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
-        ks.getRepository().removeKieModule(releaseId);
+        KieBase cached = cache == null ? null : cache.read(source);
+        KieBase kieBase = cached != null ? cached : build(source, problems);
 
         Map<String, List<RuleOutline>> outlines = new java.util.TreeMap<>();
         source.drlFiles().forEach((name, text) -> outlines.put(name, RuleOutline.of(text)));
@@ -130,9 +120,38 @@ public final class CompiledRules {
             throw new RuleCompilationException(source.origin(), problems);
         }
         rules.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
-        LOG.info("compiled {} rules from {} files of {} ({}) in {} ms", rules.size(), source.files().size(),
-                source.origin(), source.version(), (System.nanoTime() - started) / 1_000_000);
+        if (cache != null && cached == null) {
+            cache.write(source, kieBase.getKiePackages());
+        }
+        LOG.info("{} {} rules from {} files of {} ({}) in {} ms", cached == null ? "compiled" : "read the compiled",
+                rules.size(), source.files().size(), source.origin(), source.version(),
+                (System.nanoTime() - started) / 1_000_000);
         return new CompiledRules(source, catalogue, kieBase, rules);
+    }
+
+    /**
+     * Compiles the files with Drools' classic compiler. Fails with every compiler error, each with its file and line,
+     * together with the {@code problems} found before (the clause catalogue's).
+     */
+    private static KieBase build(RuleSource source, List<RuleProblem> problems) {
+        KieServices ks = KieServices.get();
+        ReleaseId releaseId = ks.newReleaseId("cn.minhang.policy.rules", "build-" + BUILDS.incrementAndGet(), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        kieFiles(source).forEach((name, text) -> kfs.write(RESOURCE_ROOT + name, text));
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = m.getPath() == null ? "" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
+            problems.add(new RuleProblem(path, Math.max(m.getLine(), 0), m.getText().strip()));
+        }
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+            throw new RuleCompilationException(source.origin(), problems);
+        }
+        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
+        ks.getRepository().removeKieModule(releaseId);
+        return kieBase;
     }
 
     /**

@@ -1,9 +1,11 @@
 package cn.minhang.policy.io;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -40,6 +42,24 @@ public final class ApplicationJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final ObjectMapper MAPPER = JsonMapper.builder().nodeFactory(NODES).build();
 
+    /**
+     * A record type's components in record order ([0]) and by name ([1]), found once per type: reflection makes
+     * new component and accessor objects on every call.
+     */
+    private static final ClassValue<Component[][]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[][] computeValue(Class<?> type) {
+            Component[] inOrder = Arrays.stream(type.getRecordComponents())
+                    .map(c -> new Component(c.getName(), c.getAccessor())).toArray(Component[]::new);
+            Component[] byName = inOrder.clone();
+            Arrays.sort(byName, Comparator.comparing(Component::name));
+            return new Component[][] {inOrder, byName};
+        }
+    };
+
+    private record Component(String name, Method accessor) {
+    }
+
     private ApplicationJson() {
     }
 
@@ -65,8 +85,12 @@ public final class ApplicationJson {
     public static String sha256(Application application) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(canonical(application).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            // The canonical text's UTF-8 bytes go straight into the digest: no String, no byte array.
+            try (OutputStream into = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+                MAPPER.writeValue(into, write(application, true));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -133,28 +157,23 @@ public final class ApplicationJson {
         }
         if (value.getClass().isRecord()) {
             ObjectNode object = NODES.objectNode();
-            RecordComponent[] components = value.getClass().getRecordComponents();
-            if (sorted) {
-                components = Arrays.stream(components).sorted(Comparator.comparing(RecordComponent::getName))
-                        .toArray(RecordComponent[]::new);
-            }
-            for (RecordComponent c : components) {
+            for (Component c : COMPONENTS.get(value.getClass())[sorted ? 1 : 0]) {
                 Object v = get(c, value);
                 if (v == null || Boolean.FALSE.equals(v) || v instanceof List<?> l && l.isEmpty()) {
                     continue;
                 }
-                object.set(c.getName(), write(v, sorted));
+                object.set(c.name(), write(v, sorted));
             }
             return object;
         }
         throw new IllegalStateException("no JSON form for " + value.getClass());
     }
 
-    private static Object get(RecordComponent component, Object record) {
+    private static Object get(Component component, Object record) {
         try {
-            return component.getAccessor().invoke(record);
+            return component.accessor().invoke(record);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component, e);
+            throw new IllegalStateException("cannot read " + component.name() + " of " + record.getClass(), e);
         }
     }
 }

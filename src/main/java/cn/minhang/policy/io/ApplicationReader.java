@@ -311,14 +311,14 @@ public final class ApplicationReader {
      */
     private static boolean countFacts(JsonNode node, Problems problems) {
         long facts = 0;
-        for (RecordComponent c : Application.class.getRecordComponents()) {
-            JsonNode value = node.get(c.getName());
+        for (String name : RecordType.OF.get(Application.class).names()) {
+            JsonNode value = node.get(name);
             if (value == null) {
                 continue;
             }
             if (value.isArray()) {
                 if (value.size() > Limits.MAX_LIST_ITEMS) {
-                    problems.add(new Problem("$." + c.getName(), "has " + value.size() + " items; at most "
+                    problems.add(new Problem("$." + name, "has " + value.size() + " items; at most "
                             + Limits.MAX_LIST_ITEMS + " are allowed"));
                 }
                 facts += value.size();
@@ -333,40 +333,71 @@ public final class ApplicationReader {
         return problems.count() == 0;
     }
 
+    /**
+     * What binding needs to know of a record type, found once per type: reflection makes new component,
+     * annotation, generic-type and constructor objects on every call, and parses their signatures again.
+     */
+    private record RecordType(Class<?> type, RecordComponent[] components, String[] names, Type[] generics,
+            boolean[] mayBeAbsent, Set<String> known, Constructor<?> canonical, String fieldNames) {
+        private static final ClassValue<RecordType> OF = new ClassValue<>() {
+            @Override
+            protected RecordType computeValue(Class<?> type) {
+                RecordComponent[] components = type.getRecordComponents();
+                String[] names = new String[components.length];
+                Type[] generics = new Type[components.length];
+                boolean[] mayBeAbsent = new boolean[components.length];
+                Class<?>[] types = new Class<?>[components.length];
+                for (int i = 0; i < components.length; i++) {
+                    names[i] = components[i].getName();
+                    generics[i] = components[i].getGenericType();
+                    mayBeAbsent[i] = components[i].isAnnotationPresent(MayBeAbsent.class);
+                    types[i] = components[i].getType();
+                }
+                try {
+                    return new RecordType(type, components, names, generics, mayBeAbsent, Set.of(names),
+                            type.getDeclaredConstructor(types), String.join(", ", names));
+                } catch (NoSuchMethodException e) {
+                    throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+                }
+            }
+        };
+    }
+
     private static Object bindRecord(Class<?> type, JsonNode node, String path, Problems problems) {
+        RecordType record = RecordType.OF.get(type);
         if (!node.isObject()) {
-            problems.add(new Problem(path, "must be an object with the fields " + fieldNames(type) + ", was "
+            problems.add(new Problem(path, "must be an object with the fields " + record.fieldNames() + ", was "
                     + describe(node)));
             return null;
         }
-        RecordComponent[] components = type.getRecordComponents();
-        Set<String> known = Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toSet());
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!known.contains(name)) {
+            if (!record.known().contains(name)) {
                 problems.add(new Problem(field(path, name), "is not a field of " + type.getSimpleName()
-                        + "; its fields are " + fieldNames(type)));
+                        + "; its fields are " + record.fieldNames()));
             }
         }
         long before = problems.count();
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent c = components[i];
-            JsonNode value = node.get(c.getName());
-            String at = path + "." + c.getName();
+        Object[] values = new Object[record.names().length];
+        for (int i = 0; i < values.length; i++) {
+            RecordComponent c = record.components()[i];
+            JsonNode value = node.get(record.names()[i]);
+            String at = path + "." + record.names()[i];
             if (value == null || value.isNull()) {
-                values[i] = absent(c, at, problems);
+                values[i] = absent(c.getType(), record.mayBeAbsent()[i], at, problems);
             } else {
-                values[i] = bind(c.getType(), c.getGenericType(), value, at, problems);
+                values[i] = bind(c.getType(), record.generics()[i], value, at, problems);
             }
         }
         if (problems.count() > before) {
             return null;
         }
+        return construct(record, values, path, problems);
+    }
+
+    private static Object construct(RecordType record, Object[] values, String path, Problems problems) {
         try {
-            Constructor<?> canonical = type.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            return canonical.newInstance(values);
+            return record.canonical().newInstance(values);
         } catch (java.lang.reflect.InvocationTargetException e) {
             if (e.getCause() instanceof InvalidFactException invalid) {
                 for (Violation v : invalid.violations()) {
@@ -377,7 +408,7 @@ public final class ApplicationReader {
             }
             return null;
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+            throw new IllegalStateException("cannot build " + record.type().getSimpleName(), e);
         }
     }
 
@@ -386,15 +417,14 @@ public final class ApplicationReader {
         return FIELD_NAME.matcher(name).matches() ? path + "." + name : path + "[" + Limits.quote(name) + "]";
     }
 
-    private static Object absent(RecordComponent c, String at, Problems problems) {
-        Class<?> t = c.getType();
+    private static Object absent(Class<?> t, boolean mayBeAbsent, String at, Problems problems) {
         if (t == boolean.class) {
             return false;
         }
         if (t == List.class) {
             return List.of();
         }
-        if (c.isAnnotationPresent(MayBeAbsent.class)) {
+        if (mayBeAbsent) {
             return null;
         }
         problems.add(new Problem(at, "is required"));
@@ -529,11 +559,6 @@ public final class ApplicationReader {
             return value.isBigDecimal() ? Limits.show(value.decimalValue()) : value.toString();
         }
         return value.toString();
-    }
-
-    private static String fieldNames(Class<?> type) {
-        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
-                .collect(Collectors.joining(", "));
     }
 
     /** The problems of one document: every one counted, the first {@link Limits#MAX_PROBLEMS} kept. */

@@ -1,5 +1,7 @@
 package cn.minhang.policy.io;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +19,7 @@ import cn.minhang.policy.engine.PolicyPeriod;
 import cn.minhang.policy.engine.Reason;
 import cn.minhang.policy.engine.TextReading;
 import cn.minhang.policy.model.Application;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -25,9 +28,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 /**
  * The JSON contract of a decision (docs/json-contract.md): every line with its arithmetic and its explanation in
@@ -61,30 +64,82 @@ public final class DecisionJson {
      * @param evaluatedAt the time written as {@code audit.evaluatedAt}, to the millisecond
      */
     public static ObjectNode toTree(Application application, Decision decision, Instant evaluatedAt) {
-        ObjectNode root = NODES.objectNode();
-        root.put("applicationId", decision.applicationId());
-        root.put("enterpriseId", decision.enterpriseId());
-        root.put("total", ApplicationJson.amount(decision.totalGranted()));
-        ObjectNode byClause = root.putObject("totalsByClause");
-        for (Map.Entry<String, BigDecimal> e : decision.totalsByClause().entrySet()) {
-            byClause.put(e.getKey(), ApplicationJson.amount(e.getValue()));
+        try (TokenBuffer tokens = new TokenBuffer(MAPPER, false)) {
+            write(tokens, null, application, decision, evaluatedAt, true);
+            return (ObjectNode) MAPPER.readTree(tokens.asParser(MAPPER));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
-        ArrayNode lines = root.putArray("lines");
-        decision.lines().forEach(l -> lines.add(line(l)));
-        ArrayNode notApplicable = root.putArray("measuresNotApplicable");
-        decision.measuresNotApplicable().forEach(notApplicable::add);
-        ArrayNode forgone = root.putArray("forgone");
-        decision.forgone().forEach(f -> forgone.add(forgone(f)));
-        root.set("validity", period(decision.validity()));
-        root.put("rulesVersion", decision.rulesVersion());
-        root.set("readings", readings(decision.readings()));
-        ObjectNode audit = root.putObject("audit");
-        audit.put("inputSha256", ApplicationJson.sha256(application));
-        audit.put("rulesVersion", decision.rulesVersion());
-        audit.put("engineVersion", EngineVersion.get());
-        audit.put("evaluatedAt", time(evaluatedAt));
-        audit.set("validity", period(decision.validity()));
-        return root;
+    }
+
+    /**
+     * The decision document on one line, as a line of a JSONL file, written straight from the decision without
+     * building a tree first: the same text as {@code compact(toTree(...))}, preceded by {@code "line": N} when
+     * {@code line} is given.
+     */
+    public static String compactLine(Long line, Application application, Decision decision, Instant evaluatedAt) {
+        return compactLine(line, application, decision, evaluatedAt, true);
+    }
+
+    /**
+     * The same, with {@code explanations} false leaving out each line's {@code explanation} (the sentence in both
+     * languages): a lighter document for bulk runs. Every figure the sentence is made of stays in the line.
+     */
+    public static String compactLine(Long line, Application application, Decision decision, Instant evaluatedAt,
+            boolean explanations) {
+        StringWriter text = new StringWriter(explanations ? 8192 : 4096);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
+            write(g, line, application, decision, evaluatedAt, explanations);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return text.toString();
+    }
+
+    /** Every field of the document, in the contract's order; the one place its structure is written. */
+    private static void write(JsonGenerator g, Long number, Application application, Decision decision,
+            Instant evaluatedAt, boolean explanations) throws IOException {
+        g.writeStartObject();
+        if (number != null) {
+            g.writeNumberField("line", number);
+        }
+        g.writeStringField("applicationId", decision.applicationId());
+        g.writeStringField("enterpriseId", decision.enterpriseId());
+        g.writeStringField("total", ApplicationJson.amount(decision.totalGranted()));
+        g.writeObjectFieldStart("totalsByClause");
+        for (Map.Entry<String, BigDecimal> e : decision.totalsByClause().entrySet()) {
+            g.writeStringField(e.getKey(), ApplicationJson.amount(e.getValue()));
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("lines");
+        for (AwardLine l : decision.lines()) {
+            line(g, l, explanations);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("measuresNotApplicable");
+        for (Integer m : decision.measuresNotApplicable()) {
+            g.writeNumber(m);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("forgone");
+        for (ForgoneAward f : decision.forgone()) {
+            forgone(g, f);
+        }
+        g.writeEndArray();
+        g.writeFieldName("validity");
+        period(g, decision.validity());
+        g.writeStringField("rulesVersion", decision.rulesVersion());
+        g.writeFieldName("readings");
+        readings(g, decision.readings());
+        g.writeObjectFieldStart("audit");
+        g.writeStringField("inputSha256", ApplicationJson.sha256(application));
+        g.writeStringField("rulesVersion", decision.rulesVersion());
+        g.writeStringField("engineVersion", EngineVersion.get());
+        g.writeStringField("evaluatedAt", time(evaluatedAt));
+        g.writeFieldName("validity");
+        period(g, decision.validity());
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     /** An instant as the audit writes it: UTC, to the millisecond ({@code 2026-03-01T09:30:00.000Z}). */
@@ -106,87 +161,101 @@ public final class DecisionJson {
         return ApplicationJson.compact(node);
     }
 
-    private static ObjectNode line(AwardLine l) {
-        ObjectNode line = NODES.objectNode();
-        line.put("clause", l.clause().id());
-        line.put("subject", l.subject());
-        line.put("kind", l.kind().name());
-        line.put("status", l.status().name());
-        line.put("amount", ApplicationJson.amount(l.amount()));
-        line.put("base", ApplicationJson.amount(l.base()));
-        line.put("rate", l.rate() == null ? null : l.rate().toPlainString());
-        line.put("computed", ApplicationJson.amount(l.computed()));
-        line.put("cap", ApplicationJson.amount(l.cap()));
-        line.put("group", l.group());
-        ArrayNode reasons = line.putArray("reasons");
-        l.reasons().forEach(r -> reasons.add(text(r)));
-        line.set("excludedBy", excludedBy(l.excludedBy()));
-        ArrayNode rules = line.putArray("rules");
-        l.rules().forEach(rules::add);
-        line.set("readings", readings(l.readings()));
-        ObjectNode explanation = line.putObject("explanation");
-        explanation.put("zh", l.explanation(Language.ZH));
-        explanation.put("en", l.explanation(Language.EN));
-        return line;
+    private static void line(JsonGenerator g, AwardLine l, boolean explanations) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("clause", l.clause().id());
+        g.writeStringField("subject", l.subject());
+        g.writeStringField("kind", l.kind().name());
+        g.writeStringField("status", l.status().name());
+        g.writeStringField("amount", ApplicationJson.amount(l.amount()));
+        g.writeStringField("base", ApplicationJson.amount(l.base()));
+        g.writeStringField("rate", l.rate() == null ? null : l.rate().toPlainString());
+        g.writeStringField("computed", ApplicationJson.amount(l.computed()));
+        g.writeStringField("cap", ApplicationJson.amount(l.cap()));
+        g.writeStringField("group", l.group());
+        g.writeArrayFieldStart("reasons");
+        for (Reason r : l.reasons()) {
+            text(g, r);
+        }
+        g.writeEndArray();
+        g.writeFieldName("excludedBy");
+        excludedBy(g, l.excludedBy());
+        g.writeArrayFieldStart("rules");
+        for (String rule : l.rules()) {
+            g.writeString(rule);
+        }
+        g.writeEndArray();
+        g.writeFieldName("readings");
+        readings(g, l.readings());
+        if (explanations) {
+            g.writeObjectFieldStart("explanation");
+            g.writeStringField("zh", l.explanation(Language.ZH));
+            g.writeStringField("en", l.explanation(Language.EN));
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
-    private static JsonNode excludedBy(ExcludedBy by) {
+    private static void excludedBy(JsonGenerator g, ExcludedBy by) throws IOException {
         if (by == null) {
-            return NODES.nullNode();
+            g.writeNull();
+            return;
         }
-        ObjectNode node = NODES.objectNode();
-        node.put("clause", by.clause());
-        node.put("otherAward", by.otherAwardId());
-        node.put("policy", by.policy());
-        node.put("level", by.level() == null ? null : by.level().name());
-        node.put("amount", ApplicationJson.amount(by.amount()));
+        g.writeStartObject();
+        g.writeStringField("clause", by.clause());
+        g.writeStringField("otherAward", by.otherAwardId());
+        g.writeStringField("policy", by.policy());
+        g.writeStringField("level", by.level() == null ? null : by.level().name());
+        g.writeStringField("amount", ApplicationJson.amount(by.amount()));
         if (by.addedAfterCap() != null) {
-            node.put("addedAfterCap", ApplicationJson.amount(by.addedAfterCap()));
+            g.writeStringField("addedAfterCap", ApplicationJson.amount(by.addedAfterCap()));
         }
         if (by.keptAddsAfterCap() != null) {
-            node.put("keptAddsAfterCap", ApplicationJson.amount(by.keptAddsAfterCap()));
+            g.writeStringField("keptAddsAfterCap", ApplicationJson.amount(by.keptAddsAfterCap()));
         }
-        return node;
+        g.writeEndObject();
     }
 
-    private static ObjectNode forgone(ForgoneAward f) {
-        ObjectNode node = NODES.objectNode();
-        node.put("otherAward", f.award().id());
-        node.put("policy", f.award().policy());
-        node.put("level", f.award().level().name());
-        node.put("subject", f.award().subject());
-        node.put("amount", ApplicationJson.amount(f.award().amount()));
-        node.put("winningClause", f.winningClause());
-        node.put("winningAmount", ApplicationJson.amount(f.winningAmount()));
+    private static void forgone(JsonGenerator g, ForgoneAward f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("otherAward", f.award().id());
+        g.writeStringField("policy", f.award().policy());
+        g.writeStringField("level", f.award().level().name());
+        g.writeStringField("subject", f.award().subject());
+        g.writeStringField("amount", ApplicationJson.amount(f.award().amount()));
+        g.writeStringField("winningClause", f.winningClause());
+        g.writeStringField("winningAmount", ApplicationJson.amount(f.winningAmount()));
         if (f.winningAddsAfterCap() != null) {
-            node.put("winningAddsAfterCap", ApplicationJson.amount(f.winningAddsAfterCap()));
+            g.writeStringField("winningAddsAfterCap", ApplicationJson.amount(f.winningAddsAfterCap()));
         }
-        node.set("explanation", text(f.explanation()));
-        return node;
+        g.writeFieldName("explanation");
+        text(g, f.explanation());
+        g.writeEndObject();
     }
 
-    private static ObjectNode period(PolicyPeriod period) {
-        ObjectNode node = NODES.objectNode();
-        node.put("from", period.from().toString());
-        node.put("to", period.to().toString());
-        return node;
+    private static void period(JsonGenerator g, PolicyPeriod period) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("from", period.from().toString());
+        g.writeStringField("to", period.to().toString());
+        g.writeEndObject();
     }
 
-    private static ArrayNode readings(List<TextReading> readings) {
-        ArrayNode array = NODES.arrayNode();
+    private static void readings(JsonGenerator g, List<TextReading> readings) throws IOException {
+        g.writeStartArray();
         for (TextReading r : readings) {
-            ObjectNode node = array.addObject();
-            node.put("rule", r.rule());
-            node.put("zh", r.zh());
-            node.put("en", r.en());
+            g.writeStartObject();
+            g.writeStringField("rule", r.rule());
+            g.writeStringField("zh", r.zh());
+            g.writeStringField("en", r.en());
+            g.writeEndObject();
         }
-        return array;
+        g.writeEndArray();
     }
 
-    private static ObjectNode text(Reason reason) {
-        ObjectNode node = NODES.objectNode();
-        node.put("zh", reason.zh());
-        node.put("en", reason.en());
-        return node;
+    private static void text(JsonGenerator g, Reason reason) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("zh", reason.zh());
+        g.writeStringField("en", reason.en());
+        g.writeEndObject();
     }
 }

@@ -111,6 +111,33 @@ class BatchCommandTest {
     }
 
     @Test
+    void withoutExplanationsEachLineIsTheCompleteLineLessItsSentences() throws Exception {
+        Path small = dir.resolve("small-lean.jsonl");
+        Files.write(small, inputLines.subList(0, 300), StandardCharsets.UTF_8);
+        Path full = dir.resolve("full.jsonl");
+        Path lean = dir.resolve("lean.jsonl");
+        Cli.run("batch", small.toString(), "-o", full.toString(), "--at", "2026-06-30T00:00:00Z");
+        Cli.Result r = Cli.run("batch", small.toString(), "-o", lean.toString(), "--at", "2026-06-30T00:00:00Z",
+                "--no-explanations");
+        assertThat(r.code()).isEqualTo(2);
+        List<String> fullLines = Files.readAllLines(full, StandardCharsets.UTF_8);
+        List<String> leanLines = Files.readAllLines(lean, StandardCharsets.UTF_8);
+        assertThat(leanLines).hasSameSizeAs(fullLines).hasSize(300);
+        int explained = 0;
+        for (int i = 0; i < fullLines.size(); i++) {
+            JsonNode expected = JSON.readTree(fullLines.get(i));
+            for (JsonNode line : expected.path("lines")) {
+                assertThat(line.path("explanation").path("zh").asText()).isNotBlank();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) line).remove("explanation");
+                explained++;
+            }
+            assertThat(JSON.readTree(leanLines.get(i))).as("line %d", i + 1).isEqualTo(expected);
+        }
+        assertThat(explained).isGreaterThan(300);
+        assertThat(Files.size(lean)).isLessThan(Files.size(full) * 4 / 5);
+    }
+
+    @Test
     void aCleanPopulationExitsWith0AndWritesToStdoutWithTheSummaryOnStderr() throws Exception {
         Path clean = dir.resolve("clean.jsonl");
         Files.write(clean, inputLines.subList(10, 60), StandardCharsets.UTF_8);

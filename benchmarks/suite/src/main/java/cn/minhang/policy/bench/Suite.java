@@ -110,10 +110,10 @@ public final class Suite {
         System.out.println("== check: the baseline against the engine");
         PolicyEngine engine = PolicyEngine.fromDirectory(Path.of(System.getProperty("bench.rules", "rules")));
         int specs = Agreement.check(engine, Agreement.specApplications(Path.of("specs")), "spec applications");
-        int randomCount = quick ? 2_000 : 20_000;
+        int randomCount = quick ? 1_000 : 20_000;
         int random = Agreement.check(engine, Applicants.population(7, randomCount, Applicants.Profile.MIXED),
                 "random applications (every branch)");
-        int populationCount = quick ? 10_000 : 100_000;
+        int populationCount = quick ? 2_000 : 100_000;
         int population = Agreement.check(engine, Populations.generate(populationCount), "typical applicants");
         int generated = Agreement.check(engine, Populations.generator(populationCount), "generated applicants");
         String line = String.format(Locale.ROOT, "baseline agrees with the engine on %d spec applications, %d random"
@@ -127,12 +127,12 @@ public final class Suite {
         System.out.println("== build: rule base from rules/, cold and warm");
         Collection<RunResult> cold = jmh("build-cold", options()
                 .include(BuildBenchmark.class.getName() + "\\.cold")
-                .forks(quick ? 2 : 6));
+                .forks(quick ? 1 : 6));
         Collection<RunResult> warm = jmh("build-warm", options()
                 .include(BuildBenchmark.class.getName() + "\\.warmBuild")
                 .forks(quick ? 1 : 2)
-                .warmupIterations(quick ? 3 : 8)
-                .measurementIterations(quick ? 3 : 10));
+                .warmupIterations(quick ? 2 : 8)
+                .measurementIterations(quick ? 2 : 10));
         Result coldBuild = primary(cold, "coldBuild");
         Result coldBaseline = primary(cold, "coldBaseline");
         Result warmBuild = primary(warm, "warmBuild");
@@ -145,7 +145,8 @@ public final class Suite {
         System.out.println("== latency: one evaluation, typical (5 facts) and large (71 facts)");
         Collection<RunResult> runs = jmh("latency", options()
                 .include(LatencyBenchmark.class.getName())
-                .jvmArgsAppend("-Xms2g", "-Xmx2g"));
+                .jvmArgsAppend("-Xms2g", "-Xmx2g", rulesArgument()));
+        warmUp("latency", runs, false);
         Result engineTypical = primary(runs, "engineTypical");
         Result baselineTypical = primary(runs, "baselineTypical");
         Result engineLarge = primary(runs, "engineLarge");
@@ -162,22 +163,30 @@ public final class Suite {
 
     private void throughput() throws RunnerException {
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.println("== throughput: 100,000 applicants (generated, typical), 1 thread and " + cores + " threads");
-        for (int threads : cores == 1 ? new int[] {1} : new int[] {1, cores}) {
+        System.out.println("== throughput: " + (quick ? "5,000" : "100,000") + " applicants (generated, typical), "
+                + (quick ? "" : "1 thread and ") + cores + " threads");
+        // Quick mode: one thread per core only, on a smaller population.
+        for (int threads : cores == 1 || quick ? new int[] {cores} : new int[] {1, cores}) {
             ChainedOptionsBuilder options = options()
                     .include(ThroughputBenchmark.class.getName())
                     .threads(threads);
             if (!quick) {
                 // Two populations by two implementations by two thread counts: shorter runs keep the suite
                 // near its quarter of an hour.
-                options.warmupIterations(3).measurementIterations(4);
+                options.warmupIterations(8).measurementIterations(4);
+            }
+            // jvmArgsAppend replaces what an earlier call appended: every argument goes in one call.
+            List<String> jvm = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", rulesArgument()));
+            if (quick) {
+                jvm.add("-Dbench.population=5000");
             }
             Collection<RunResult> runs = jmh("throughput-" + threads, options
-                    .jvmArgsAppend("-Xms2g", "-Xmx2g"));
+                    .jvmArgsAppend(jvm.toArray(String[]::new)));
+            warmUp("throughput-" + threads, runs, true);
             for (String population : List.of("generator", "typical")) {
                 Result engine = primary(runs, "engine", population);
                 Result baseline = primary(runs, "baseline", population);
-                report.rate("Throughput, 100,000 " + (population.equals("generator")
+                report.rate("Throughput, " + (quick ? "5,000 " : "100,000 ") + (population.equals("generator")
                                 ? "generated applicants (./policy generate's population)" : "typical applicants")
                                 + ", " + threads + " thread" + (threads == 1 ? "" : "s"),
                         engine.getScore(), baseline.getScore(), threads == cores ? 50_000.0 : null,
@@ -191,7 +200,7 @@ public final class Suite {
         System.out.println("== sessions: stateful and stateless, new and pooled");
         Collection<RunResult> runs = jmh("sessions", options()
                 .include(SessionBenchmark.class.getName())
-                .jvmArgsAppend("-Xms2g", "-Xmx2g"));
+                .jvmArgsAppend("-Xms2g", "-Xmx2g", rulesArgument()));
         for (RunResult r : runs) {
             report.note(String.format(Locale.ROOT, "session mode %-16s %-8s %10.1f us/op ± %.1f",
                     r.getParams().getBenchmark().replaceAll(".*\\.", ""), r.getParams().getParam("applicant"),
@@ -204,7 +213,7 @@ public final class Suite {
         System.out.println("== compilers: classic DRL against the executable model");
         Collection<RunResult> runs = jmh("compilers", options()
                 .include(CompilerBenchmark.class.getName())
-                .jvmArgsAppend("-Xms2g", "-Xmx2g"));
+                .jvmArgsAppend("-Xms2g", "-Xmx2g", rulesArgument()));
         for (RunResult r : runs) {
             String method = r.getParams().getBenchmark().replaceAll(".*\\.", "");
             String applicant = r.getParams().getParam("applicant");
@@ -214,12 +223,16 @@ public final class Suite {
         }
     }
 
+    private static String rulesArgument() {
+        return "-Dbench.rules=" + System.getProperty("bench.rules", "rules");
+    }
+
     private ChainedOptionsBuilder options() {
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .jvmArgsAppend("-Dbench.rules=" + System.getProperty("bench.rules", "rules"))
                 .shouldFailOnError(true);
         if (quick) {
-            o.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(2)
+            o.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(1)).measurementIterations(2)
                     .measurementTime(TimeValue.seconds(1));
         }
         return o;
@@ -236,6 +249,37 @@ public final class Suite {
         System.out.println("   load average before " + before + ", after " + after);
         report.load(part, before, after);
         return results;
+    }
+
+    /**
+     * The measured iterations of every benchmark of a part, fork by fork, as a note: a figure taken while the JIT
+     * was still warming up shows as a rising (or, for times, falling) curve, and is flagged so.
+     */
+    private void warmUp(String part, Collection<RunResult> runs, boolean higherIsBetter) {
+        for (RunResult r : runs) {
+            List<String> forks = new ArrayList<>();
+            boolean steady = true;
+            for (org.openjdk.jmh.results.BenchmarkResult fork : r.getBenchmarkResults()) {
+                List<Double> scores = new ArrayList<>();
+                for (org.openjdk.jmh.results.IterationResult i : fork.getIterationResults()) {
+                    scores.add(i.getPrimaryResult().getScore());
+                }
+                int half = scores.size() / 2;
+                if (half > 0) {
+                    double first = scores.subList(0, half).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                    double second = scores.subList(scores.size() - half, scores.size()).stream()
+                            .mapToDouble(Double::doubleValue).average().orElse(0);
+                    double gain = higherIsBetter ? second / first - 1 : first / second - 1;
+                    steady &= gain <= 0.05;
+                }
+                forks.add(String.join(" ", scores.stream().map(Report::fmt).toList()));
+            }
+            String benchmark = r.getParams().getBenchmark().replaceAll(".*\\.", "")
+                    + (r.getParams().getParam("population") == null ? "" : " " + r.getParams().getParam("population"));
+            report.note(String.format(Locale.ROOT, "%s %s, measured iterations per fork (%s): %s — %s", part, benchmark,
+                    r.getPrimaryResult().getScoreUnit(), String.join(" | ", forks),
+                    steady ? "steady (the second half within 5% of the first)" : "STILL WARMING UP: not a steady figure"));
+        }
     }
 
     private static Result primary(Collection<RunResult> runs, String method) {
@@ -297,6 +341,14 @@ public final class Suite {
                     baseline == null ? "(none: plain Java needs no rule base)"
                             : fmt(baseline) + " " + unit + (baselineIs == null ? "" : " (" + baselineIs + ")"),
                     ratio, target, holds});
+        }
+
+        /** A time whose target is a ratio to the baseline: engine ÷ baseline at most {@code ratioBelow}. */
+        void ratio(String figure, double engine, String unit, double baseline, double ratioBelow) {
+            double ratio = engine / baseline;
+            rows.add(new String[] {figure, fmt(engine) + " " + unit, fmt(baseline) + " " + unit,
+                    String.format(Locale.ROOT, "%,.2f×", ratio),
+                    String.format(Locale.ROOT, "≤ %.1f× baseline", ratioBelow), ratio <= ratioBelow ? "yes" : "NO"});
         }
 
         /** A rate (higher is better); the ratio is baseline ÷ engine: how many times slower the engine is. */
