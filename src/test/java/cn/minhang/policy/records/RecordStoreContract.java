@@ -181,7 +181,7 @@ abstract class RecordStoreContract {
         });
         assertThat(store.archive(RecordsFixture.RULES, EngineVersion.get())).isFalse();
         assertThat(store.archivedVersions()).filteredOn(v -> v.version().equals(RecordsFixture.RULES.version()))
-                .singleElement().satisfies(v -> assertThat(v.files()).isEqualTo(3));
+                .singleElement().satisfies(v -> assertThat(v.files()).isEqualTo(4));
         assertThat(store.archivedRules("sha256:0000000000000000")).isEmpty();
     }
 
