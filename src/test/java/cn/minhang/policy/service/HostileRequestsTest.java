@@ -302,10 +302,23 @@ class HostileRequestsTest {
         StringBuilder json = new StringBuilder("{\"id\": \"HEAVY\", \"applicationDate\": \"2026-03-01\", "
                 + "\"enterprise\": {\"id\": \"E1\", \"name\": \"E\", \"locatedInDistrict\": true, "
                 + "\"embodiedAiField\": true}, \"products\": [");
-        for (int i = 0; i < 990; i++) {
+        for (int i = 0; i < 900; i++) {
             json.append(i == 0 ? "" : ", ").append("{\"id\": \"P").append(i).append("\", \"name\": \"joint ").append(i)
                     .append("\", \"category\": \"INTEGRATED_JOINT\", \"rndInvestment\": \"").append(1_000_000 + i)
                     .append("\", \"ownIp\": true, \"marketSales\": true}");
+        }
+        // And the most work 从优 can have: 20 purchases under 3.1's binding per-enterprise cap, each with an award of
+        // the same amount under another policy, so that nearly every one of the 2^20 choices is compared.
+        json.append("], \"purchases\": [");
+        for (int i = 0; i < 20; i++) {
+            json.append(i == 0 ? "" : ", ").append("{\"id\": \"Q").append(i).append("\", \"product\": \"robot\", ")
+                    .append("\"supplier\": \"S\", \"supplierAffiliated\": false, \"appliedInRealScenario\": true, ")
+                    .append("\"demonstrationEffect\": true, \"amount\": \"1000000\"}");
+        }
+        json.append("], \"otherAwards\": [");
+        for (int i = 0; i < 20; i++) {
+            json.append(i == 0 ? "" : ", ").append("{\"id\": \"O").append(i).append("\", \"policy\": \"municipal\", ")
+                    .append("\"level\": \"MUNICIPAL\", \"subject\": \"Q").append(i).append("\", \"amount\": \"200000\"}");
         }
         return json.append("]}").toString();
     }
