@@ -22,19 +22,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A rules directory and a specs directory an embedding system would configure: a copy of the policy's general
- * conditions, measure 1 and closing paragraph, and one spec file that pins clause 1.1's rate. Versions of the rules are written into them as an analyst would.
+ * conditions, measure 1 and closing paragraph, and one spec file that pins clause 1.1's rate. Versions of the rules
+ * are written into them as an analyst would. The decision service's tests change the rules of a running service
+ * through the same fixture.
  */
-final class RulesFixture {
-    static final String M01 = "m01-core-components.drl";
-    static final String SPEC = "probe.yaml";
+public final class RulesFixture {
+    public static final String M01 = "m01-core-components.drl";
+    public static final String SPEC = "probe.yaml";
     static final String RULE_30 = "1.1 A core-component product with own IP and market sales gets 30% of its R&D "
             + "investment, at most 3,000,000";
 
-    final Path rules;
-    final Path specs;
+    public final Path rules;
+    public final Path specs;
     final String original;
 
-    RulesFixture(Path root) {
+    public RulesFixture(Path root) {
         try {
             rules = Files.createDirectories(root.resolve("rules"));
             specs = Files.createDirectories(root.resolve("specs"));
@@ -51,7 +53,7 @@ final class RulesFixture {
     }
 
     /** The m01 text with clause 1.1 paying {@code percent} (and its rule named after it). */
-    String m01Paying(int percent) {
+    public String m01Paying(int percent) {
         if (percent == 30) {
             return original;
         }
@@ -96,7 +98,7 @@ final class RulesFixture {
     }
 
     /** A spec file whose one case expects clause 1.1 to pay {@code amount} on R&D of 8,000,000. */
-    static String spec(String amount) {
+    public static String spec(String amount) {
         return """
                 given:
                   id: RELOAD
@@ -115,7 +117,7 @@ final class RulesFixture {
     }
 
     /** What 1.1 pays on R&D of 8,000,000 at {@code percent}. */
-    static String amount(int percent) {
+    public static String amount(int percent) {
         return new BigDecimal("8000000").multiply(BigDecimal.valueOf(percent)).movePointLeft(2).setScale(2)
                 .toPlainString();
     }
@@ -130,7 +132,7 @@ final class RulesFixture {
     }
 
     /** Writes the rules paying {@code percent} and the spec that expects it. */
-    void writeGood(int percent) {
+    public void writeGood(int percent) {
         write(m01Paying(percent), spec(amount(percent)));
     }
 
