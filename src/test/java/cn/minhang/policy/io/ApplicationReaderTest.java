@@ -1,6 +1,13 @@
 package cn.minhang.policy.io;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
 
 import cn.minhang.policy.model.Application;
 import cn.minhang.policy.model.InvalidApplicationException;
@@ -102,5 +109,95 @@ class ApplicationReaderTest {
         assertThat(catchThrowableOfType(InvalidApplicationException.class,
                 () -> ApplicationReader.fromJson("{\"id\": \"A1\", ")).problems().get(0).message())
                 .startsWith("malformed JSON at line 1");
+    }
+
+    private static final String VALID = "{\"id\": \"A1\", \"applicationDate\": \"2026-03-01\", \"enterprise\": "
+            + "{\"id\": \"E1\", \"name\": \"七宝青禾\", \"locatedInDistrict\": true, \"embodiedAiField\": true}}";
+
+    @Test
+    void jsonReadFromUtf8BytesIsTheApplicationReadFromItsText() {
+        Application fromBytes = ApplicationReader.fromJson(VALID.getBytes(StandardCharsets.UTF_8));
+        assertThat(fromBytes).isEqualTo(ApplicationReader.fromJson(VALID));
+        assertThat(fromBytes.enterprise().name()).isEqualTo("七宝青禾");
+    }
+
+    @Test
+    void badJsonReadFromBytesHasExactlyTheProblemsOfItsText() {
+        List<String> bad = List.of(
+                "",
+                "   ",
+                "{\"id\": \"七宝青禾\", ",  // the position of a syntax error after Chinese text, in characters
+                "{\"id\": \"七宝\"} {}",
+                "{\"名称\": 1}",
+                "{\"id\": 七}",
+                "[1, 2]",
+                "\uFEFF{\"id\": \"A1\"}",  // a byte-order mark
+                "\u0000{}",
+                "{\"a\": 1, \"a\": 2}",
+                "{\"id\": 1e4000000000}",
+                "{\"id\": " + "1".repeat(200) + "}",
+                "[".repeat(30) + "]".repeat(30),
+                VALID.replace("2026-03-01", "2026-02-30").replace("true}", "\"yes\"}"),
+                VALID.replace("七宝青禾", "七宝\\u0007青禾"));
+        for (String text : bad) {
+            List<Problem> expected = problems(() -> ApplicationReader.fromJson(text));
+            assertThat(expected).as(text).isNotEmpty();
+            assertThat(problems(() -> ApplicationReader.fromJson(text.getBytes(StandardCharsets.UTF_8))))
+                    .as(text).isEqualTo(expected);
+        }
+        assertThat(problems(() -> ApplicationReader.fromJson("{\"id\": \"七宝青禾\", ".getBytes(StandardCharsets.UTF_8)))
+                .get(0).message()).startsWith("malformed JSON at line 1, column 16");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedAsSuchWhereverTheyAre() {
+        byte[] valid = VALID.getBytes(StandardCharsets.UTF_8);
+        int inName = VALID.getBytes(StandardCharsets.UTF_8).length - 40;
+        List<byte[]> invalid = List.of(
+                new byte[] {(byte) 0xFF},
+                new byte[] {'{', (byte) 0xC0, (byte) 0xA2, '}'},  // an overlong form of '"'
+                new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'},  // a surrogate
+                new byte[] {'"', (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80, '"'},  // past U+10FFFF
+                new byte[] {'"', (byte) 0xE4, (byte) 0xB8, '"'},  // a sequence cut short
+                replaced(valid, inName, (byte) 0x80));
+        for (byte[] bytes : invalid) {
+            assertThat(problems(() -> ApplicationReader.fromJson(bytes)))
+                    .extracting(Problem::path, Problem::message)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("$", "the document is not valid UTF-8"));
+        }
+    }
+
+    @Test
+    void theUtf8CheckAcceptsExactlyWhatTheJdkDecoderAccepts() {
+        Random random = new Random(20260701);
+        int refused = 0;
+        for (int i = 0; i < 200_000; i++) {
+            byte[] bytes = new byte[1 + random.nextInt(6)];
+            for (int j = 0; j < bytes.length; j++) {
+                // mostly lead and continuation bytes, where the edge cases are
+                bytes[j] = (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : 0x80 + random.nextInt(128));
+            }
+            boolean jdk;
+            try {
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+                jdk = true;
+            } catch (CharacterCodingException e) {
+                jdk = false;
+                refused++;
+            }
+            assertThat(Utf8.valid(bytes)).as(HexFormat.of().formatHex(bytes)).isEqualTo(jdk);
+        }
+        assertThat(refused).isBetween(1_000, 199_000);
+    }
+
+    private static byte[] replaced(byte[] bytes, int at, byte b) {
+        byte[] copy = bytes.clone();
+        copy[at] = b;
+        return copy;
+    }
+
+    private static List<Problem> problems(Runnable read) {
+        return catchThrowableOfType(InvalidApplicationException.class, read::run).problems();
     }
 }
