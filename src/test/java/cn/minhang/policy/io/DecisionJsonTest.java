@@ -54,6 +54,21 @@ class DecisionJsonTest {
     }
 
     @Test
+    void theLineAsBytesIsTheUtf8OfTheTreeAndStaysSoOnceTheTextsOfTheRulesAreCached() {
+        for (int round = 0; round < 3; round++) {  // the first round meets the rules' texts, the next ones copy them
+            long number = 0;
+            for (Application a : APPLICATIONS) {
+                Decision d = engine.evaluate(a);
+                ObjectNode tree = JsonNodeFactory.instance.objectNode();
+                tree.put("line", ++number);
+                tree.setAll(DecisionJson.toTree(a, d, AT));
+                byte[] expected = DecisionJson.compact(tree).getBytes(StandardCharsets.UTF_8);
+                assertThat(DecisionJson.compactLineBytes(number, a, d, AT, true)).as(a.id()).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void theTreeHasEveryFieldOfTheContractInOrder() {
         Application a = APPLICATIONS.get(0);
         ObjectNode tree = DecisionJson.toTree(a, engine.evaluate(a), AT);
