@@ -1,5 +1,6 @@
 package cn.minhang.policy.batch;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,13 +32,18 @@ public final class BatchLines {
     /**
      * What one line gave.
      *
-     * @param json     the output line, without its line break
+     * @param bytes    the output line in UTF-8, without its line break
      * @param decision the decision, for a line evaluated; null for an invalid or failed one
      * @param failed   true when the rules failed on a valid application
      */
-    public record Outcome(String json, Decision decision, boolean failed) {
+    public record Outcome(byte[] bytes, Decision decision, boolean failed) {
         public boolean invalid() {
             return decision == null && !failed;
+        }
+
+        /** The output line as text. */
+        public String json() {
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
@@ -61,13 +67,13 @@ public final class BatchLines {
             if (line.tooLong()) {
                 throw new InvalidApplicationException(List.of(tooLong(line.length())));
             }
-            application = ApplicationReader.fromJson(line.text());
+            application = ApplicationReader.fromJson(line.bytes());
         } catch (InvalidApplicationException e) {
             return invalid(number, e.problems());
         }
         try {
             Decision decision = engine.evaluate(application);
-            return new Outcome(DecisionJson.compactLine(number, application, decision,
+            return new Outcome(DecisionJson.compactLineBytes(number, application, decision,
                     at == null ? Instant.now() : at, explanations), decision, false);
         } catch (InvalidApplicationException e) {
             return invalid(number, e.problems());
@@ -76,7 +82,7 @@ public final class BatchLines {
             error.put("line", number);
             error.put("error", EVALUATION_FAILED);
             error.put("message", String.valueOf(e.getMessage()));
-            return new Outcome(DecisionJson.compact(error), null, true);
+            return new Outcome(utf8(DecisionJson.compact(error)), null, true);
         }
     }
 
@@ -90,6 +96,10 @@ public final class BatchLines {
         ObjectNode error = JsonNodeFactory.instance.objectNode();
         error.put("line", number);
         error.setAll(ProblemsJson.document(ProblemsJson.INVALID_APPLICATION, null, problems));
-        return new Outcome(DecisionJson.compact(error), null, false);
+        return new Outcome(utf8(DecisionJson.compact(error)), null, false);
+    }
+
+    private static byte[] utf8(String line) {
+        return line.getBytes(StandardCharsets.UTF_8);
     }
 }

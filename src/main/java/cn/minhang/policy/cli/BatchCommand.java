@@ -1,6 +1,8 @@
 package cn.minhang.policy.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -17,7 +19,6 @@ import cn.minhang.policy.engine.Decision;
 import cn.minhang.policy.engine.Language;
 import cn.minhang.policy.engine.PolicyEngine;
 import cn.minhang.policy.io.DecisionJson;
-import cn.minhang.policy.model.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,8 +81,11 @@ final class BatchCommand implements Callable<Integer> {
         System.setProperty("policy.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
     }
 
-    /** What a worker hands on for one line: its output line, and the decision for the budget (null on error). */
-    private record Outcome(String json, Decision decision, boolean failed, long bytes) {
+    /**
+     * What a worker hands on for one line: its output line in UTF-8, and the decision for the budget (null on
+     * error).
+     */
+    private record Outcome(byte[] line, Decision decision, boolean failed, long bytes) {
     }
 
     @Override
@@ -95,8 +99,8 @@ final class BatchCommand implements Callable<Integer> {
         Budget budget = new Budget(engine.rules().catalogue());
         long[] done = {0};  // bytes of the input lines written out, for the progress bar
         try (LineInput in = Inputs.lines(input)) {
-            Writer out = output == null ? spec.commandLine().getOut() : Files.newBufferedWriter(output,
-                    StandardCharsets.UTF_8);
+            Lines out = output == null ? new Lines.ToWriter(spec.commandLine().getOut())
+                    : new Lines.ToStream(new BufferedOutputStream(Files.newOutputStream(output), 1 << 16));
             Progress bar = new Progress(err, progress == null ? Progress.stderrIsTerminal() : progress, in.size());
             try (OrderedPipeline<Numbered, Outcome> pipeline = new OrderedPipeline<>(workers,
                     OrderedPipeline.defaultWindow(workers), n -> evaluate(engine, n), o -> {
@@ -112,11 +116,7 @@ final class BatchCommand implements Callable<Integer> {
                 pipeline.finish();
                 bar.finish(done[0], budget.lines());
             } finally {
-                if (output == null) {
-                    out.flush();
-                } else {
-                    out.close();
-                }
+                out.close();
             }
         }
         PrintWriter summaryOut = output == null ? err : spec.commandLine().getOut();
@@ -131,33 +131,62 @@ final class BatchCommand implements Callable<Integer> {
         return budget.failed() > 0 ? PolicyCli.FAILURE : budget.invalid() > 0 ? PolicyCli.INVALID_INPUT : PolicyCli.OK;
     }
 
-    /** An input line and its number; {@code text} is null for a line too long to read. */
-    record Numbered(long number, String text, long length) {
+    /** An input line and its number. */
+    record Numbered(long number, LineInput.Line line) {
         static Numbered of(long number, LineInput.Line line) {
-            return new Numbered(number, line.text(), line.length());
+            return new Numbered(number, line);
         }
 
-        /** The bytes the line took in the input, with its line break (its characters, for a line too long). */
+        /** The bytes the line took in the input, with its line break. */
         long bytes() {
-            return (text == null ? length : text.getBytes(StandardCharsets.UTF_8).length) + 1L;
+            return line.size();
+        }
+    }
+
+    /** Where the output lines go: a file as bytes, or the command's standard output. */
+    private sealed interface Lines extends AutoCloseable {
+        void write(byte[] line) throws IOException;
+
+        @Override
+        void close() throws IOException;
+
+        /** A file: the UTF-8 bytes as they are. */
+        record ToStream(OutputStream out) implements Lines {
+            @Override
+            public void write(byte[] line) throws IOException {
+                out.write(line);
+                out.write('\n');
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+            }
         }
 
-        /** The problem of a line too long to read. */
-        Problem tooLong() {
-            return BatchLines.tooLong(length);
+        /** The command's standard output, a writer of text; left open. */
+        record ToWriter(Writer out) implements Lines {
+            @Override
+            public void write(byte[] line) throws IOException {
+                out.write(new String(line, StandardCharsets.UTF_8));
+                out.write('\n');
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
         }
     }
 
     private Outcome evaluate(PolicyEngine engine, Numbered line) {
-        BatchLines.Outcome o = BatchLines.evaluate(engine, line.number(),
-                new LineInput.Line(line.text(), line.length()), at, explanations);
-        return new Outcome(o.json(), o.decision(), o.failed(), line.bytes());
+        BatchLines.Outcome o = BatchLines.evaluate(engine, line.number(), line.line(), at, explanations);
+        return new Outcome(o.bytes(), o.decision(), o.failed(), line.bytes());
     }
 
-    private static void write(Outcome outcome, Writer out, Budget budget) {
+    private static void write(Outcome outcome, Lines out, Budget budget) {
         try {
-            out.write(outcome.json());
-            out.write('\n');
+            out.write(outcome.line());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

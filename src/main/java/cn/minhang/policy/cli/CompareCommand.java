@@ -121,11 +121,11 @@ final class CompareCommand implements Callable<Integer> {
 
     private static Outcome evaluate(PolicyEngine a, PolicyEngine b, BatchCommand.Numbered line) {
         Application application;
-        if (line.text() == null) {
+        if (line.line().tooLong()) {
             return new Outcome(line.number(), null, null, true);
         }
         try {
-            application = ApplicationReader.fromJson(line.text());
+            application = ApplicationReader.fromJson(line.line().bytes());
         } catch (InvalidApplicationException e) {
             return new Outcome(line.number(), null, null, true);
         }

@@ -165,6 +165,35 @@ class BatchCommandTest {
     }
 
     @Test
+    void aLineThatIsNotUtf8IsAnErrorLineSayingSoAndTheNextLinesStillCome() throws Exception {
+        Path mixed = dir.resolve("not-utf8.jsonl");
+        byte[] first = inputLines.get(0).getBytes(StandardCharsets.UTF_8);
+        String second = inputLines.get(1);
+        int name = second.indexOf("\"name\":\"") + "\"name\":\"".length();
+        assertThat(second.substring(0, name)).matches("\\p{ASCII}*");
+        byte[] broken = second.getBytes(StandardCharsets.UTF_8);
+        broken[name] = (byte) 0xFF;  // the first byte of the enterprise's name, as no UTF-8 has it
+        java.io.ByteArrayOutputStream input = new java.io.ByteArrayOutputStream();
+        input.write(first);
+        input.write('\n');
+        input.write(broken);
+        input.write('\n');
+        input.write(inputLines.get(2).getBytes(StandardCharsets.UTF_8));
+        Files.write(mixed, input.toByteArray());
+        Path out = dir.resolve("not-utf8-out.jsonl");
+        Cli.Result r = Cli.run("batch", mixed.toString(), "-o", out.toString(), "--no-progress");
+        assertThat(r.code()).isEqualTo(2);
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(3);
+        assertThat(JSON.readTree(lines.get(0)).path("applicationId").asText()).isEqualTo("APP-0000001");
+        JsonNode error = JSON.readTree(lines.get(1));
+        assertThat(error.path("line").asInt()).isEqualTo(2);
+        assertThat(error.path("problems").get(0).path("path").asText()).isEqualTo("$");
+        assertThat(error.path("problems").get(0).path("message").asText()).isEqualTo("the document is not valid UTF-8");
+        assertThat(JSON.readTree(lines.get(2)).path("applicationId").asText()).isEqualTo("APP-0000003");
+    }
+
+    @Test
     void aMissingInputFileIsInvalidInput() {
         Cli.Result r = Cli.run("batch", dir.resolve("nowhere.jsonl").toString());
         assertThat(r.code()).isEqualTo(2);
