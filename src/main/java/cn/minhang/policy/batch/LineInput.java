@@ -48,12 +48,6 @@ public final class LineInput implements AutoCloseable {
             this.size = size;
         }
 
-        /** A line of text, as its UTF-8 bytes. */
-        public static Line of(String text) {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            return new Line(bytes, text.length(), bytes.length + 1L);
-        }
-
         /** Its UTF-8 bytes, without the line break; null for a line too long to keep. */
         public byte[] bytes() {
             return bytes;
