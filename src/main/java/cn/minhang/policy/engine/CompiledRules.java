@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
@@ -149,9 +151,23 @@ public final class CompiledRules {
             problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
             throw new RuleCompilationException(source.origin(), problems);
         }
-        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
+        KieBase kieBase = ks.newKieContainer(releaseId).newKieBase(kieBaseConfiguration());
         ks.getRepository().removeKieModule(releaseId);
         return kieBase;
+    }
+
+    /**
+     * The configuration of every rule base the engine builds, compiled or read from the cache: immutable. Nothing
+     * adds rules to a rule base once built (a reload builds a new one), and a session of an immutable rule base
+     * keeps its facts in a plain identity map instead of a store per fact class, which the session's reset throws
+     * away and the next evaluation's inserts build again: an evaluation takes about a fifth less time
+     * (CompareOptions in the benchmarks). Such a session leaves out of its store any fact that no pattern matches,
+     * so the facts of an evaluation are read from an {@link InsertedFacts} listener, not from the session.
+     */
+    static KieBaseConfiguration kieBaseConfiguration() {
+        KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
+        configuration.setOption(KieBaseMutabilityOption.DISABLED);
+        return configuration;
     }
 
     /**
@@ -208,17 +224,25 @@ public final class CompiledRules {
         return kieBase;
     }
 
-    /** A reset session from the pool; {@code dispose()} returns it. */
-    KieSession pooledSession() {
+    /**
+     * A reset session from the pool, telling {@code facts} of every fact inserted into it; {@code dispose()} returns
+     * it (and the reset forgets the listener).
+     */
+    KieSession pooledSession(InsertedFacts facts) {
         KieSession session = sessions.newKieSession(sessionConfiguration);
         prepare(session, catalogue);
+        session.addEventListener(facts);
         return session;
     }
 
-    /** A session of its own (for a listener that must not outlive one evaluation); {@code dispose()} it. */
-    KieSession newSession() {
+    /**
+     * A session of its own (for a listener that must not outlive one evaluation), telling {@code facts} of every
+     * fact inserted into it; {@code dispose()} it.
+     */
+    KieSession newSession(InsertedFacts facts) {
         KieSession session = kieBase.newKieSession();
         prepare(session, catalogue);
+        session.addEventListener(facts);
         return session;
     }
 }

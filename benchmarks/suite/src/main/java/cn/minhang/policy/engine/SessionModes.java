@@ -34,6 +34,8 @@ public final class SessionModes {
     private final KieSessionsPool pool;
     private final StatelessKieSession pooledStateless;
     private final KieSessionConfiguration configuration;
+    /** Whether a stateful session's facts are read from an {@link InsertedFacts} listener instead of getObjects(). */
+    private final boolean listened;
 
     public SessionModes(PolicyEngine engine) {
         this(engine.rules().kieBase(), engine.rules().catalogue(), engine.rules().version());
@@ -47,6 +49,16 @@ public final class SessionModes {
     /** The modes with sessions of the given configuration (null: the default). */
     public SessionModes(KieBase kieBase, ClauseCatalogue catalogue, String version,
                         KieSessionConfiguration configuration) {
+        this(kieBase, catalogue, version, configuration, false);
+    }
+
+    /**
+     * The modes with sessions of the given configuration (null: the default), reading a stateful session's facts
+     * from a listener that sees every insert ({@code listened}) or from {@code getObjects()}.
+     */
+    public SessionModes(KieBase kieBase, ClauseCatalogue catalogue, String version,
+                        KieSessionConfiguration configuration, boolean listened) {
+        this.listened = listened;
         this.version = version;
         this.catalogue = catalogue;
         this.kieBase = kieBase;
@@ -112,12 +124,17 @@ public final class SessionModes {
     private Decision stateful(KieSession session, Application a) {
         ApplicationChecks.requireValid(a);
         CompiledRules.prepare(session, catalogue);
+        InsertedFacts inserted = listened ? new InsertedFacts() : null;
+        if (inserted != null) {
+            session.addEventListener(inserted);
+        }
         try {
             for (Object fact : a.facts()) {
                 session.insert(fact);
             }
             session.fireAllRules(PolicyEngine.MAX_FIRINGS);
-            return DecisionAssembler.assemble(a, new ArrayList<>(session.getObjects()), catalogue, version);
+            return DecisionAssembler.assemble(a, inserted != null ? inserted.facts()
+                    : new ArrayList<>(session.getObjects()), catalogue, version);
         } finally {
             session.dispose();
         }
