@@ -28,16 +28,17 @@ public final class CompareOptions {
         ClauseCatalogue catalogue = engine.rules().catalogue();
         KieBase plain = SessionModes.classicKieBase(source);
         KieBase immutable = SessionModes.classicKieBase(source, KieBaseMutabilityOption.DISABLED);
-        SessionModes defaults = new SessionModes(plain, catalogue, version);
+        // The facts read back with getObjects(), as the engine did before its rule base was immutable.
+        SessionModes defaults = new SessionModes(plain, catalogue, version, null, false);
         SessionModes unsafe = new SessionModes(plain, catalogue, version,
-                SessionModes.configuration(ThreadSafeOption.NO));
+                SessionModes.configuration(ThreadSafeOption.NO), false);
         SessionModes direct = new SessionModes(plain, catalogue, version,
-                SessionModes.configuration(DirectFiringOption.YES));
+                SessionModes.configuration(DirectFiringOption.YES), false);
         SessionModes both = new SessionModes(plain, catalogue, version,
-                SessionModes.configuration(ThreadSafeOption.NO, DirectFiringOption.YES));
-        SessionModes frozen = new SessionModes(immutable, catalogue, version);
+                SessionModes.configuration(ThreadSafeOption.NO, DirectFiringOption.YES), false);
+        SessionModes frozen = new SessionModes(immutable, catalogue, version, null, false);
         SessionModes all = new SessionModes(immutable, catalogue, version,
-                SessionModes.configuration(ThreadSafeOption.NO, DirectFiringOption.YES));
+                SessionModes.configuration(ThreadSafeOption.NO, DirectFiringOption.YES), false);
         // An immutable rule base keeps no fact that matches no pattern in its object store (getObjects() misses
         // it); read back through a listener, the facts are all there.
         SessionModes listened = new SessionModes(immutable, catalogue, version,

@@ -12,6 +12,10 @@ import org.kie.api.conf.KieBaseOption;
 import org.kie.api.KieServices;
 import org.kie.api.command.Command;
 import org.kie.api.command.KieCommands;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
@@ -27,6 +31,24 @@ import org.kie.api.runtime.StatelessKieSession;
  */
 public final class SessionModes {
     private static final KieCommands COMMANDS = KieServices.get().getCommands();
+    /** The facts of the stateless execution running on this thread (a stateless session's listeners are shared). */
+    private static final ThreadLocal<InsertedFacts> STATELESS_FACTS = new ThreadLocal<>();
+    private static final RuleRuntimeEventListener TO_THIS_THREADS_FACTS = new RuleRuntimeEventListener() {
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            STATELESS_FACTS.get().objectInserted(event);
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            STATELESS_FACTS.get().objectUpdated(event);
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            STATELESS_FACTS.get().objectDeleted(event);
+        }
+    };
 
     private final String version;
     private final ClauseCatalogue catalogue;
@@ -49,12 +71,13 @@ public final class SessionModes {
     /** The modes with sessions of the given configuration (null: the default). */
     public SessionModes(KieBase kieBase, ClauseCatalogue catalogue, String version,
                         KieSessionConfiguration configuration) {
-        this(kieBase, catalogue, version, configuration, false);
+        this(kieBase, catalogue, version, configuration, true);
     }
 
     /**
-     * The modes with sessions of the given configuration (null: the default), reading a stateful session's facts
-     * from a listener that sees every insert ({@code listened}) or from {@code getObjects()}.
+     * The modes with sessions of the given configuration (null: the default), reading a session's facts from a
+     * listener that sees every insert, as the engine does ({@code listened}), or from {@code getObjects()}, which
+     * misses the facts no pattern matches where the rule base is immutable.
      */
     public SessionModes(KieBase kieBase, ClauseCatalogue catalogue, String version,
                         KieSessionConfiguration configuration, boolean listened) {
@@ -67,6 +90,9 @@ public final class SessionModes {
         this.pooledStateless = configuration == null ? pool.newStatelessKieSession()
                 : pool.newStatelessKieSession(configuration);
         this.pooledStateless.setGlobal(CompiledRules.CATALOGUE_GLOBAL, catalogue);
+        if (listened) {
+            this.pooledStateless.addEventListener(TO_THIS_THREADS_FACTS);
+        }
     }
 
     /** A session configuration with the given options set. */
@@ -108,8 +134,12 @@ public final class SessionModes {
 
     /** A new stateless session per evaluation: insert, fire and collect as one batch of commands. */
     public Decision freshStateless(Application a) {
-        return stateless(configuration == null ? kieBase.newStatelessKieSession()
-                : kieBase.newStatelessKieSession(configuration), a);
+        StatelessKieSession session = configuration == null ? kieBase.newStatelessKieSession()
+                : kieBase.newStatelessKieSession(configuration);
+        if (listened) {
+            session.addEventListener(TO_THIS_THREADS_FACTS);
+        }
+        return stateless(session, a);
     }
 
     /** A stateless session over the pool: each batch runs in a pooled stateful session. */
@@ -144,6 +174,17 @@ public final class SessionModes {
     private Decision stateless(StatelessKieSession session, Application a) {
         ApplicationChecks.requireValid(a);
         session.setGlobal(CompiledRules.CATALOGUE_GLOBAL, catalogue);
+        if (listened) {
+            InsertedFacts facts = new InsertedFacts();
+            STATELESS_FACTS.set(facts);
+            try {
+                session.execute(COMMANDS.newBatchExecution(List.of(COMMANDS.newInsertElements(a.facts()),
+                        COMMANDS.newFireAllRules(PolicyEngine.MAX_FIRINGS))));
+            } finally {
+                STATELESS_FACTS.remove();
+            }
+            return DecisionAssembler.assemble(a, facts.facts(), catalogue, version);
+        }
         List<Command<?>> commands = List.of(COMMANDS.newInsertElements(a.facts()),
                 COMMANDS.newFireAllRules(PolicyEngine.MAX_FIRINGS), COMMANDS.newGetObjects("facts"));
         ExecutionResults results = session.execute(COMMANDS.newBatchExecution(commands));
