@@ -45,6 +45,10 @@ public final class CompareOptions {
                 SessionModes.configuration(ThreadSafeOption.NO), true);
         SessionModes mutableListened = new SessionModes(plain, catalogue, version,
                 SessionModes.configuration(ThreadSafeOption.NO), true);
+        // The engine's rule-base configuration: immutable, and its sessions not thread-safe by default, so that the
+        // pool is asked for its sessions without a session configuration (with one, it builds a string key per call).
+        SessionModes engineConfiguration = new SessionModes(SessionModes.engineKieBase(source), catalogue, version,
+                null, true);
         java.util.Map<String, SessionModes> variants = new java.util.LinkedHashMap<>();
         variants.put("default", defaults);
         variants.put("threadSafe=NO", unsafe);
@@ -54,6 +58,7 @@ public final class CompareOptions {
         variants.put("immutable+threadSafe=NO+directFiring", all);
         variants.put("immutable+threadSafe=NO, facts from a listener", listened);
         variants.put("threadSafe=NO, facts from a listener", mutableListened);
+        variants.put("engine's rule-base configuration", engineConfiguration);
         if (args.length > 0) {
             java.util.Set<String> wanted = java.util.Set.of(args);
             variants.keySet().retainAll(wanted);

@@ -104,8 +104,21 @@ public final class SessionModes {
         return conf;
     }
 
+    /** A classic build of {@code source} into a rule base configured as the engine's are. */
+    public static KieBase engineKieBase(RuleSource source) {
+        return classicKieBase(source, CompiledRules.kieBaseConfiguration());
+    }
+
     /** A classic build of {@code source} into a rule base with the given options. */
     public static KieBase classicKieBase(RuleSource source, KieBaseOption... options) {
+        KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration();
+        for (KieBaseOption option : options) {
+            conf.setOption(option);
+        }
+        return classicKieBase(source, conf);
+    }
+
+    private static KieBase classicKieBase(RuleSource source, KieBaseConfiguration conf) {
         KieServices ks = KieServices.get();
         org.kie.api.builder.ReleaseId releaseId = ks.newReleaseId("cn.minhang.policy.rules",
                 "options-" + System.nanoTime(), "1.0.0");
@@ -114,10 +127,6 @@ public final class SessionModes {
         CompiledRules.kieFiles(source).forEach((name, text) ->
                 kfs.write("src/main/resources/cn/minhang/policy/rules/" + name, text));
         ks.newKieBuilder(kfs).buildAll();
-        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
-        for (KieBaseOption option : options) {
-            conf.setOption(option);
-        }
         return ks.newKieContainer(releaseId).newKieBase(conf);
     }
 
@@ -167,6 +176,47 @@ public final class SessionModes {
                     : new ArrayList<>(session.getObjects()), catalogue, version);
         } finally {
             session.dispose();
+        }
+    }
+
+    /**
+     * {@link #pooledStateful} with {@code listener} on the session, running {@code beforeFiring} between the
+     * inserts and {@code fireAllRules}, and adding the nanoseconds of its phases to {@code phases}: the checks and
+     * the facts' list [0], inserting [1], firing [2], assembling the decision [3], disposing (the reset) [4].
+     */
+    public Decision pooledStatefulTimed(Application a, org.kie.api.event.rule.AgendaEventListener listener,
+                                        Runnable beforeFiring, long[] phases) {
+        long t0 = System.nanoTime();
+        ApplicationChecks.requireValid(a);
+        List<Object> input = a.facts();
+        KieSession session = configuration == null ? pool.newKieSession() : pool.newKieSession(configuration);
+        CompiledRules.prepare(session, catalogue);
+        InsertedFacts inserted = new InsertedFacts();
+        session.addEventListener(inserted);
+        session.addEventListener(listener);
+        long t1 = System.nanoTime();
+        long t2 = t1;
+        long t3 = t1;
+        long t4 = t1;
+        try {
+            for (Object fact : input) {
+                session.insert(fact);
+            }
+            t2 = System.nanoTime();
+            beforeFiring.run();
+            session.fireAllRules(PolicyEngine.MAX_FIRINGS);
+            t3 = System.nanoTime();
+            Decision d = DecisionAssembler.assemble(a, inserted.facts(), catalogue, version);
+            t4 = System.nanoTime();
+            return d;
+        } finally {
+            session.dispose();
+            long t5 = System.nanoTime();
+            phases[0] += t1 - t0;
+            phases[1] += t2 - t1;
+            phases[2] += t3 - t2;
+            phases[3] += t4 - t3;
+            phases[4] += t5 - t4;
         }
     }
 
