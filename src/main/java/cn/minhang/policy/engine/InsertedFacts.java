@@ -21,8 +21,9 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
  * facts come in the order they were inserted, which depends on nothing but the rules and the input.
  */
 final class InsertedFacts implements RuleRuntimeEventListener {
-    private final List<Object> facts = new ArrayList<>(64);
-    private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>(64));
+    // Sized for the common evaluation (a few dozen facts); both grow for a large one.
+    private final List<Object> facts = new ArrayList<>(32);
+    private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>(32));
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {

@@ -11,6 +11,9 @@ import org.kie.api.KieBase;
 import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.runtime.conf.DirectFiringOption;
 import org.kie.api.runtime.conf.ThreadSafeOption;
+import org.kie.internal.conf.AlphaThresholdOption;
+import org.kie.internal.conf.IndexLeftBetaMemoryOption;
+import org.kie.internal.conf.IndexRightBetaMemoryOption;
 
 /**
  * Drools' session and rule-base options on the pooled stateful session, interleaved: the default, sessions that
@@ -18,7 +21,8 @@ import org.kie.api.runtime.conf.ThreadSafeOption;
  * immutable rule base, with the facts read back from the session's store or from a listener. Each variant is first
  * checked to decide every spec application, 5,000 random ones and the first 5,000 generated ones as the engine does, then timed on the typical and
  * the large applicant and on the first 5,000 applicants of the generated population (one evaluation each, in turn).
- * Arguments, if any, name the variants to run.
+ * Arguments, if any, name the variants to run; {@code -Dbench.rounds} and {@code -Dbench.millis} set the measured
+ * rounds (9) and their length (300 ms).
  */
 public final class CompareOptions {
     public static void main(String[] args) {
@@ -59,6 +63,12 @@ public final class CompareOptions {
         variants.put("immutable+threadSafe=NO, facts from a listener", listened);
         variants.put("threadSafe=NO, facts from a listener", mutableListened);
         variants.put("engine's rule-base configuration", engineConfiguration);
+        variants.put("engine's, beta memories not indexed", new SessionModes(SessionModes.engineKieBase(source,
+                IndexLeftBetaMemoryOption.NO, IndexRightBetaMemoryOption.NO), catalogue, version, null, true));
+        variants.put("engine's, right beta memories not indexed", new SessionModes(SessionModes.engineKieBase(source,
+                IndexRightBetaMemoryOption.NO), catalogue, version, null, true));
+        variants.put("engine's, alpha hashing from 2 nodes", new SessionModes(SessionModes.engineKieBase(source,
+                AlphaThresholdOption.get(2)), catalogue, version, null, true));
         if (args.length > 0) {
             java.util.Set<String> wanted = java.util.Set.of(args);
             variants.keySet().retainAll(wanted);
@@ -95,7 +105,7 @@ public final class CompareOptions {
             int[] next = {0};
             runs.add(v.getKey() + " generator", () -> modes.pooledStateful(g.get(next[0]++ % g.size())));
         }
-        runs
-                .run(3, 9, 300);
+        // More rounds than the default on a loaded machine: -Dbench.rounds=25 (each -Dbench.millis long).
+        runs.run(3, Integer.getInteger("bench.rounds", 9), Integer.getInteger("bench.millis", 300));
     }
 }

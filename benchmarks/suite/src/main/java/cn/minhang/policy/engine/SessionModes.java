@@ -104,9 +104,13 @@ public final class SessionModes {
         return conf;
     }
 
-    /** A classic build of {@code source} into a rule base configured as the engine's are. */
-    public static KieBase engineKieBase(RuleSource source) {
-        return classicKieBase(source, CompiledRules.kieBaseConfiguration());
+    /** A classic build of {@code source} into a rule base configured as the engine's are, with {@code more}. */
+    public static KieBase engineKieBase(RuleSource source, KieBaseOption... more) {
+        KieBaseConfiguration conf = CompiledRules.kieBaseConfiguration();
+        for (KieBaseOption option : more) {
+            conf.setOption(option);
+        }
+        return classicKieBase(source, conf);
     }
 
     /** A classic build of {@code source} into a rule base with the given options. */
