@@ -138,9 +138,12 @@ public final class PolicyEngine {
         }
         ApplicationChecks.requireValid(application);
         CompiledRules rules = current.get();
-        // A session of the pool is reset, not re-created; a listener is added only to a session of its own, so
-        // that it never outlives this evaluation.
-        KieSession session = firedRules == null ? rules.pooledSession() : rules.newSession();
+        // A session of the pool is reset, not re-created; the caller's listener is added only to a session of its
+        // own, so that it never outlives this evaluation. The facts the decision is made of are those the session
+        // was told of (the rule base's store keeps only the facts some pattern matches): the reset of a pooled
+        // session forgets that listener.
+        InsertedFacts facts = new InsertedFacts();
+        KieSession session = firedRules == null ? rules.pooledSession(facts) : rules.newSession(facts);
         try {
             if (firedRules != null) {
                 session.addEventListener(new DefaultAgendaEventListener() {
@@ -169,7 +172,7 @@ public final class PolicyEngine {
                 throw new IllegalStateException("the rules fired " + fired + " times without settling on application '"
                         + application.id() + "': a rule is looping");
             }
-            return DecisionAssembler.assemble(application, session.getObjects(), rules.catalogue(), rules.version());
+            return DecisionAssembler.assemble(application, facts.facts(), rules.catalogue(), rules.version());
         } finally {
             session.dispose();
         }

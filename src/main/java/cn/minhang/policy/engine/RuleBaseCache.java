@@ -129,7 +129,7 @@ final class RuleBaseCache {
             in.setObjectInputFilter(ONLY_KNOWN_CLASSES);
             @SuppressWarnings("unchecked")
             List<KiePackage> packages = (List<KiePackage>) in.readObject();
-            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(CompiledRules.kieBaseConfiguration());
             kieBase.addPackages(packages);
             return kieBase;
         } catch (IOException | ClassNotFoundException | RuntimeException e) {

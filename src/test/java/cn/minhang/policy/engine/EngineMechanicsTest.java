@@ -173,6 +173,63 @@ class EngineMechanicsTest {
     }
 
     @Test
+    void aPooledSessionForgetsTheListenerOfTheEvaluationBeforeIt() {
+        // Every evaluation adds a listener that collects its facts; the reset of a pooled session must drop it,
+        // or a session would tell every earlier evaluation's collector of the next one's facts.
+        for (int round = 0; round < 20; round++) {
+            assertThat(engine.evaluate(jointMaker("2026-03-01")).totalGranted()).isEqualByComparingTo("2400000.00");
+        }
+        InsertedFacts facts = new InsertedFacts();
+        org.kie.api.runtime.KieSession session = engine.rules().pooledSession(facts);
+        try {
+            assertThat(session.getRuleRuntimeEventListeners()).containsExactly(facts);
+            assertThat(session.getObjects()).isEmpty();
+        } finally {
+            session.dispose();
+        }
+    }
+
+    @Test
+    void everyFactOfAnEvaluationIsReadBackOnceEvenWhereNoPatternMatchesIt() {
+        // The rule base is immutable, and its sessions keep out of their store the facts no pattern matches; the
+        // decision reads its facts from what was inserted, where a fact inserted twice is still one fact.
+        String twice = """
+                package cn.minhang.policy.rules;
+                import cn.minhang.policy.model.*;
+                import cn.minhang.policy.engine.*;
+
+                rule "General: a note no rule reads, inserted twice"
+                    @clause("general")
+                when
+                    ProductRnd( )
+                then
+                    String note = "a note no rule reads";
+                    insert( note );
+                    insert( note );
+                end
+                """;
+        PolicyEngine withNote = PolicyEngine.of(RuleSource.directory(RULES).with("m99-note.drl", twice));
+        Application maker = jointMaker("2026-03-01");
+        InsertedFacts facts = new InsertedFacts();
+        org.kie.api.runtime.KieSession session = withNote.rules().pooledSession(facts);
+        try {
+            maker.facts().forEach(session::insert);
+            session.fireAllRules();
+            assertThat(facts.facts()).filteredOn(String.class::isInstance).containsExactly("a note no rule reads");
+            assertThat(facts.facts()).containsAll(maker.facts());
+            assertThat(facts.facts()).filteredOn(Claim.class::isInstance).hasSize(1);
+            assertThat(facts.facts()).filteredOn(Verdict.class::isInstance).hasSize(1);
+            assertThat(new ArrayList<Object>(session.getObjects())).doesNotContain("a note no rule reads");
+        } finally {
+            session.dispose();
+        }
+        Decision withIt = withNote.evaluate(maker);
+        Decision without = engine.evaluate(maker);
+        assertThat(withIt.lines()).isEqualTo(without.lines());
+        assertThat(withIt.totalGranted()).isEqualByComparingTo("2400000.00");
+    }
+
+    @Test
     void shufflingTheFactsOfEverySpecApplicationNeverChangesItsDecision() {
         Random random = new Random(20261129L);
         for (SpecCase c : SpecRunner.load(Path.of("specs"))) {

@@ -14,6 +14,7 @@ import cn.minhang.policy.spec.SpecRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +58,16 @@ class RuleBaseCacheTest {
         fromFiles.evaluate(APPLICATIONS.get(0), firedFromFiles::add);
         fromCache.evaluate(APPLICATIONS.get(0), firedFromCache::add);
         assertThat(firedFromCache).isNotEmpty().containsExactlyInAnyOrderElementsOf(firedFromFiles);
+        for (CompiledRules rules : List.of(compiled, read)) {
+            org.kie.api.runtime.KieSession session = rules.pooledSession(new InsertedFacts());
+            try {
+                // Both rule bases are configured alike: their sessions need no locking (one thread uses each).
+                assertThat(session.getSessionConfiguration().getOption(ThreadSafeOption.KEY))
+                        .isEqualTo(ThreadSafeOption.NO);
+            } finally {
+                session.dispose();
+            }
+        }
     }
 
     @Test

@@ -13,6 +13,19 @@ public final class CompareSessions {
         SessionModes modes = new SessionModes(engine);
         Application t = Applicants.typical();
         Application l = Applicants.large();
+        // Every mode first decides the spec applications as the engine does.
+        java.util.Map<String, java.util.function.Function<Application, ?>> modesByName = java.util.Map.of(
+                "freshStateful", modes::freshStateful, "pooledStateful", modes::pooledStateful,
+                "freshStateless", modes::freshStateless, "pooledStateless", modes::pooledStateless);
+        for (Application a : Agreement.specApplications(Path.of("specs"))) {
+            Object expected = engine.evaluate(a);
+            modesByName.forEach((name, mode) -> {
+                if (!mode.apply(a).equals(expected)) {
+                    throw new IllegalStateException(name + " decides " + a.id() + " differently");
+                }
+            });
+        }
+        System.out.println("every session mode decides the spec applications as the engine does");
         new Interleaved()
                 .add("engine.evaluate typical", () -> engine.evaluate(t))
                 .add("freshStateful typical", () -> modes.freshStateful(t))

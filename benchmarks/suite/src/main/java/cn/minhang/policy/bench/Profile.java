@@ -11,7 +11,8 @@ import cn.minhang.policy.model.Application;
 /**
  * Evaluates one applicant in a loop for a profiler to watch:
  * {@code java -XX:StartFlightRecording=filename=x.jfr -cp ... cn.minhang.policy.bench.Profile large 20 2}
- * (applicant typical|large|population|scaling, seconds, threads).
+ * (applicant typical|large|population|generator|scaling, seconds, threads; population: 100,000 typical
+ * applicants, generator: the first 20,000 of the generated population the batch figures read).
  */
 public final class Profile {
     public static void main(String[] args) throws InterruptedException {
@@ -19,6 +20,7 @@ public final class Profile {
         List<Application> applicants = switch (which) {
             case "large" -> List.of(Applicants.large());
             case "population" -> Populations.generate(100_000);
+            case "generator" -> Populations.generator(20_000);
             case "scaling" -> List.of(Scaling.withFacts(80));
             default -> List.of(Applicants.typical());
         };

@@ -32,7 +32,8 @@ public final class ExecutableModel {
         if (!errors.isEmpty()) {
             throw new IllegalStateException("the executable model does not compile the rules: " + errors);
         }
-        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
+        // The engine's configuration (an immutable rule base), so that the comparison is of the compilers alone.
+        KieBase kieBase = ks.newKieContainer(releaseId).newKieBase(CompiledRules.kieBaseConfiguration());
         ks.getRepository().removeKieModule(releaseId);
         return kieBase;
     }
