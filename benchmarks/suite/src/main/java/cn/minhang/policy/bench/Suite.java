@@ -108,6 +108,10 @@ public final class Suite {
     /** The baseline must grant what the engine grants before either is timed. */
     private void check() {
         System.out.println("== check: the baseline against the engine");
+        if (quick) {
+            // The rules compiled here are kept for the latency and throughput forks (see forkArguments).
+            System.setProperty("policy.rules.cache", rulesCache());
+        }
         PolicyEngine engine = PolicyEngine.fromDirectory(Path.of(System.getProperty("bench.rules", "rules")));
         int specs = Agreement.check(engine, Agreement.specApplications(Path.of("specs")), "spec applications");
         int randomCount = quick ? 1_000 : 20_000;
@@ -228,16 +232,20 @@ public final class Suite {
     }
 
     /**
-     * The JVM arguments of the latency and throughput forks. In quick mode each fork reads the rule base its
-     * predecessor compiled (the engine's rule-base cache, as {@code ./policy} uses it) instead of compiling it
-     * again in its set-up: the build part still times the compile, and quick mode is a smoke test.
+     * The JVM arguments of the latency and throughput forks. In quick mode each fork reads the rule base the check
+     * compiled (the engine's rule-base cache, as {@code ./policy} uses it) instead of compiling it again in its
+     * set-up: the build part still times the compile, and quick mode is a smoke test.
      */
     private List<String> forkArguments() {
         List<String> jvm = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", rulesArgument()));
         if (quick) {
-            jvm.add("-Dpolicy.rules.cache=" + OUT.getParent().resolve("rules-cache").toAbsolutePath());
+            jvm.add("-Dpolicy.rules.cache=" + rulesCache());
         }
         return jvm;
+    }
+
+    private static String rulesCache() {
+        return OUT.getParent().resolve("rules-cache").toAbsolutePath().toString();
     }
 
     private static String rulesArgument() {
