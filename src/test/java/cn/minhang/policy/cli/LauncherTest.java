@@ -110,6 +110,31 @@ class LauncherTest {
 
     @Test
     @Order(7)
+    void theClassDataArchiveIsMadeOnceAfterABuildAndDecidesNothingDifferently() throws Exception {
+        String at = "2026-07-01T09:00:00Z";
+        Run without = policy(Map.of(), "batch", "pop.jsonl", "--at", at, "-o", "without-archive.jsonl");
+        assertThat(without.code()).as(without.err()).isEqualTo(0);
+        assertThat(clone.resolve("target/policy-cds.jsa")).as("no bundled example to make it from").doesNotExist();
+
+        copy(Path.of("examples/joint-module-maker.json"), clone.resolve("examples/joint-module-maker.json"));
+        Run first = policy(Map.of(), "batch", "pop.jsonl", "--at", at, "-o", "with-archive.jsonl");
+        assertThat(first.code()).as(first.err()).isEqualTo(0);
+        assertThat(first.err()).contains("policy: making the class-data archive for faster starts");
+        assertThat(clone.resolve("target/policy-cds.jsa")).isRegularFile();
+        assertThat(Files.readAllLines(clone.resolve("with-archive.jsonl")))
+                .isEqualTo(Files.readAllLines(clone.resolve("without-archive.jsonl"))).hasSize(40);
+
+        Run evaluate = policy(Map.of(), "evaluate", "a.json");
+        assertThat(evaluate.code()).isEqualTo(0);
+        assertThat(evaluate.err()).as("the archive is made once").isEmpty();
+        assertThat(evaluate.out()).contains("给予合计            8,000,000.00");
+        Run compare = policy(Map.of(), "compare", "pop.jsonl", "--rules", "rules", "--rules", "rules");
+        assertThat(compare.code()).as(compare.err()).isEqualTo(0);
+        assertThat(compare.err()).isEmpty();
+    }
+
+    @Test
+    @Order(8)
     void aChangedSourceRebuildsTheJarAndAFailedBuildExitsWith1() throws Exception {
         Path bin = Files.createDirectories(clone.resolve("fake-bin"));
         Path calls = clone.resolve("mvn-calls.txt");

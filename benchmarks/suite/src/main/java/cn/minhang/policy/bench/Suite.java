@@ -108,6 +108,10 @@ public final class Suite {
     /** The baseline must grant what the engine grants before either is timed. */
     private void check() {
         System.out.println("== check: the baseline against the engine");
+        if (quick) {
+            // The rules compiled here are kept for the latency and throughput forks (see forkArguments).
+            System.setProperty("policy.rules.cache", rulesCache());
+        }
         PolicyEngine engine = PolicyEngine.fromDirectory(Path.of(System.getProperty("bench.rules", "rules")));
         int specs = Agreement.check(engine, Agreement.specApplications(Path.of("specs")), "spec applications");
         int randomCount = quick ? 1_000 : 20_000;
@@ -125,14 +129,18 @@ public final class Suite {
 
     private void build() throws RunnerException {
         System.out.println("== build: rule base from rules/, cold and warm");
+        // Cold means the first build in a JVM: no warm-up iteration, one build per fork, in quick mode too.
         Collection<RunResult> cold = jmh("build-cold", options()
                 .include(BuildBenchmark.class.getName() + "\\.cold")
-                .forks(quick ? 1 : 6));
+                .forks(quick ? 1 : 6)
+                .warmupIterations(0)
+                .measurementIterations(1));
         Collection<RunResult> warm = jmh("build-warm", options()
                 .include(BuildBenchmark.class.getName() + "\\.warmBuild")
                 .forks(quick ? 1 : 2)
                 .warmupIterations(quick ? 2 : 8)
                 .measurementIterations(quick ? 2 : 10));
+        warmUp("build-warm", warm, false);
         Result coldBuild = primary(cold, "coldBuild");
         Result coldBaseline = primary(cold, "coldBaseline");
         Result warmBuild = primary(warm, "warmBuild");
@@ -145,7 +153,7 @@ public final class Suite {
         System.out.println("== latency: one evaluation, typical (5 facts) and large (71 facts)");
         Collection<RunResult> runs = jmh("latency", options()
                 .include(LatencyBenchmark.class.getName())
-                .jvmArgsAppend("-Xms2g", "-Xmx2g", rulesArgument()));
+                .jvmArgsAppend(forkArguments().toArray(String[]::new)));
         warmUp("latency", runs, false);
         Result engineTypical = primary(runs, "engineTypical");
         Result baselineTypical = primary(runs, "baselineTypical");
@@ -176,7 +184,7 @@ public final class Suite {
                 options.warmupIterations(8).measurementIterations(4);
             }
             // jvmArgsAppend replaces what an earlier call appended: every argument goes in one call.
-            List<String> jvm = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", rulesArgument()));
+            List<String> jvm = forkArguments();
             if (quick) {
                 jvm.add("-Dbench.population=5000");
             }
@@ -221,6 +229,23 @@ public final class Suite {
                     applicant == null ? "" : applicant, r.getPrimaryResult().getScore(),
                     r.getPrimaryResult().getScoreUnit(), r.getPrimaryResult().getScoreError()));
         }
+    }
+
+    /**
+     * The JVM arguments of the latency and throughput forks. In quick mode each fork reads the rule base the check
+     * compiled (the engine's rule-base cache, as {@code ./policy} uses it) instead of compiling it again in its
+     * set-up: the build part still times the compile, and quick mode is a smoke test.
+     */
+    private List<String> forkArguments() {
+        List<String> jvm = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", rulesArgument()));
+        if (quick) {
+            jvm.add("-Dpolicy.rules.cache=" + rulesCache());
+        }
+        return jvm;
+    }
+
+    private static String rulesCache() {
+        return OUT.getParent().resolve("rules-cache").toAbsolutePath().toString();
     }
 
     private static String rulesArgument() {
