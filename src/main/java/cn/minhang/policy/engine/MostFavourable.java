@@ -2,6 +2,7 @@ package cn.minhang.policy.engine;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -135,6 +136,149 @@ public final class MostFavourable {
      */
     public static List<Winner> winners(RuleContext rule, Application application, Collection<?> eligible,
                                        Collection<?> otherAwards, Collection<?> aggregateCaps) {
+        List<Winner> unweighed = Unweighed.winners(RuleMeta.name(rule), eligible, otherAwards, aggregateCaps);
+        return unweighed != null ? unweighed : weighedWinners(rule, application, eligible, otherAwards, aggregateCaps);
+    }
+
+    /**
+     * The winners where nothing has to be weighed, without the candidates, maps and search of {@link #choose}:
+     * each subject's highest award on its own (ties: this policy, then the lower clause), the choice of
+     * {@link #choose} when no aggregate cap binds on it. Null where a cap binds on that choice (or one subject
+     * has two claims of one clause): then {@link #weighedWinners} chooses.
+     */
+    private static final class Unweighed {
+        /** By subject, then as {@link #choose} lists a subject's candidates: by clause. */
+        private static final Comparator<Claim> BY_SUBJECT_THEN_CLAUSE = (a, b) -> {
+            int c = a.subject().compareTo(b.subject());
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(a.rank(), b.rank());
+            return c != 0 ? c : a.clause().compareTo(b.clause());
+        };
+
+        private Unweighed() {
+        }
+
+        static List<Winner> winners(String rule, Collection<?> eligible, Collection<?> otherAwards,
+                                    Collection<?> aggregateCaps) {
+            Claim[] claims = new Claim[eligible.size()];
+            int n = 0;
+            for (Object o : eligible) {
+                Claim c = ((Eligible) o).claim();
+                Objects.requireNonNull(c.amount(), "amount");
+                claims[n++] = c;
+            }
+            Arrays.sort(claims, BY_SUBJECT_THEN_CLAUSE);
+            Map<String, OtherAward> highest = highest(otherAwards);
+            Map<String, BigDecimal> caps = caps(aggregateCaps);
+            List<Winner> winners = new ArrayList<>(claims.length);
+            List<Load> loads = caps.isEmpty() ? null : new ArrayList<>(2);
+            for (int from = 0; from < claims.length; ) {
+                String subject = claims[from].subject();
+                int to = from + 1;
+                while (to < claims.length && claims[to].subject().equals(subject)) {
+                    if (claims[to].clause().equals(claims[to - 1].clause())) {
+                        return null;
+                    }
+                    to++;
+                }
+                Claim best = best(claims, from, to);
+                OtherAward rival = highest == null ? null : highest.get(subject);
+                if (rival == null || rival.amount().compareTo(best.amount()) <= 0) {
+                    if (loads != null && caps.containsKey(best.clause())) {
+                        Load.add(loads, best);
+                    }
+                    winners.add(new Winner(subject, best, null, best.amount(), rule, null, null));
+                } else {
+                    winners.add(new Winner(subject, null, rival, rival.amount(), rule, null, null));
+                }
+                from = to;
+            }
+            return loads != null && Load.binds(loads, caps) ? null : winners;
+        }
+
+        /** The first of the subject's claims by {@link #HIGHEST_THEN_CLAUSE}. */
+        private static Claim best(Claim[] claims, int from, int to) {
+            Claim best = claims[from];
+            for (int i = from + 1; i < to; i++) {
+                Claim c = claims[i];
+                int by = c.amount().compareTo(best.amount());
+                if (by > 0 || by == 0 && (c.rank() < best.rank()
+                        || c.rank() == best.rank() && c.clause().compareTo(best.clause()) < 0)) {
+                    best = c;
+                }
+            }
+            return best;
+        }
+
+        /** The highest award under another policy for each subject (of two equal ones, the lower id). */
+        private static Map<String, OtherAward> highest(Collection<?> otherAwards) {
+            if (otherAwards.isEmpty()) {
+                return null;
+            }
+            Map<String, OtherAward> highest = new HashMap<>();
+            for (Object o : otherAwards) {
+                OtherAward award = (OtherAward) o;
+                highest.merge(award.subject(), award, MostFavourable::higher);
+            }
+            return highest;
+        }
+
+        private static Map<String, BigDecimal> caps(Collection<?> aggregateCaps) {
+            if (aggregateCaps.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, BigDecimal> caps = new HashMap<>();
+            for (Object o : aggregateCaps) {
+                AggregateCap cap = (AggregateCap) o;
+                caps.merge(cap.clause(), cap.cap(), BigDecimal::min);
+            }
+            return caps;
+        }
+
+        /** What the chosen awards of one aggregate-cap group add up to. */
+        private static final class Load {
+            final String clause;
+            final String group;
+            BigDecimal total;
+
+            private Load(Claim first) {
+                clause = first.clause();
+                group = first.group();
+                total = first.amount();
+            }
+
+            static void add(List<Load> loads, Claim c) {
+                for (Load l : loads) {
+                    if (l.clause.equals(c.clause()) && l.group.equals(c.group())) {
+                        l.total = l.total.add(c.amount());
+                        return;
+                    }
+                }
+                loads.add(new Load(c));
+            }
+
+            static boolean binds(List<Load> loads, Map<String, BigDecimal> caps) {
+                for (Load l : loads) {
+                    if (l.total.compareTo(caps.get(l.clause)) > 0) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+    }
+
+    /** Of two awards under other policies for one subject, the higher; of two equal ones, the lower id. */
+    private static OtherAward higher(OtherAward x, OtherAward y) {
+        int c = x.amount().compareTo(y.amount());
+        return c > 0 || c == 0 && x.id().compareTo(y.id()) < 0 ? x : y;
+    }
+
+    /** The winners {@link #choose} picks, with what each award adds after its cap where a binding cap was weighed. */
+    private static List<Winner> weighedWinners(RuleContext rule, Application application, Collection<?> eligible,
+                                               Collection<?> otherAwards, Collection<?> aggregateCaps) {
         Map<Candidate, Claim> claims = new HashMap<>();
         for (Object o : eligible) {
             Claim c = ((Eligible) o).claim();
@@ -146,10 +290,7 @@ public final class MostFavourable {
         for (Object o : otherAwards) {
             OtherAward award = (OtherAward) o;
             if (subjects.contains(award.subject())) {
-                highest.merge(award.subject(), award, (x, y) -> {
-                    int c = x.amount().compareTo(y.amount());
-                    return c > 0 || c == 0 && x.id().compareTo(y.id()) < 0 ? x : y;
-                });
+                highest.merge(award.subject(), award, MostFavourable::higher);
             }
         }
         Map<String, Rival> rivals = new HashMap<>();
