@@ -448,6 +448,11 @@ public final class MostFavourable {
         private long bestT = Long.MIN_VALUE;
         private int[] best;
 
+        /** This policy's awards by clause, then the other award. */
+        private static final Comparator<Option> PREFERENCE = Comparator.comparing((Option o) -> !o.thisPolicy())
+                .thenComparingInt(o -> o.thisPolicy() ? o.candidate().rank() : 0)
+                .thenComparing(o -> o.thisPolicy() ? o.candidate().clause() : "");
+
         /** One candidate as the search sees it: in a group that can bind (group ≥ 0) or outside (value fixed). */
         private record Option(Candidate candidate, Rival rival, int group, long value) {
             boolean thisPolicy() {
@@ -481,98 +486,14 @@ public final class MostFavourable {
 
         Choice run() {
             Set<Candidate> removed = new HashSet<>();
-            Map<String, Boolean> canBind;
-            Map<String, Boolean> couldBind = null;
-            // Reduce until nothing changes: removing a candidate that can never stand may leave a group unable to bind.
-            while (true) {
-                Map<String, BigDecimal> most = new HashMap<>();
-                for (List<Candidate> list : bySubject.values()) {
-                    for (Candidate c : list) {
-                        if (caps.containsKey(c.clause()) && !removed.contains(c)) {
-                            most.merge(c.capKey(), c.amount(), BigDecimal::add);
-                        }
-                    }
-                }
-                canBind = new HashMap<>();
-                for (Map.Entry<String, BigDecimal> m : most.entrySet()) {
-                    String clause = m.getKey().substring(0, m.getKey().indexOf('\u0000'));
-                    canBind.put(m.getKey(), m.getValue().compareTo(caps.get(clause)) > 0);
-                }
-                if (couldBind == null) {
-                    couldBind = canBind;
-                }
-                boolean changed = false;
-                for (Map.Entry<String, List<Candidate>> e : bySubject.entrySet()) {
-                    Option outside = outside(e.getValue(), rivals.get(e.getKey()), canBind, removed);
-                    if (outside == null) {
-                        continue;
-                    }
-                    for (Candidate c : e.getValue()) {
-                        if (!removed.contains(c) && canBind.getOrDefault(c.capKey(), false)
-                                && units(c.amount().min(caps.get(c.clause()))) < outside.value()) {
-                            removed.add(c);
-                            changed = true;
-                        }
-                    }
-                }
-                if (!changed) {
-                    break;
-                }
-            }
-
-            for (Map.Entry<String, Boolean> b : canBind.entrySet()) {
-                if (b.getValue()) {
-                    groupIndex.put(b.getKey(), groupIndex.size());
-                }
-            }
-            cap = new long[groupIndex.size()];
-            fixedLoad = new long[groupIndex.size()];
-            for (Map.Entry<String, Integer> g : groupIndex.entrySet()) {
-                String clause = g.getKey().substring(0, g.getKey().indexOf('\u0000'));
-                cap[g.getValue()] = units(caps.get(clause));
-            }
-
+            Map<String, Boolean> couldBind = canBind(removed);
+            Map<String, Boolean> canBind = reduce(couldBind, removed);
+            indexGroups(canBind);
             Set<String> weighed = new HashSet<>();
             Map<String, Integer> alternatives = new LinkedHashMap<>();
             int total = 0;
             for (Map.Entry<String, List<Candidate>> e : bySubject.entrySet()) {
-                String subject = e.getKey();
-                Rival rival = rivals.get(subject);
-                Option outside = outside(e.getValue(), rival, canBind, removed);
-                List<Option> mine = new ArrayList<>();
-                boolean touchesBindingGroup = false;
-                for (Candidate c : e.getValue()) {
-                    Integer g = groupIndex.get(c.capKey());
-                    if (couldBind.getOrDefault(c.capKey(), false)) {
-                        touchesBindingGroup = true;
-                    }
-                    if (g != null && !removed.contains(c)) {
-                        mine.add(new Option(c, null, g, units(c.amount())));
-                    }
-                }
-                if (outside != null) {
-                    mine.add(outside);
-                }
-                // This policy's awards by clause, then the other award: the order of preference on a tie.
-                mine.sort(Comparator.comparing((Option o) -> !o.thisPolicy())
-                        .thenComparingInt(o -> o.thisPolicy() ? o.candidate().rank() : 0)
-                        .thenComparing(o -> o.thisPolicy() ? o.candidate().clause() : ""));
-                int count = e.getValue().size() + (rival == null ? 0 : 1);
-                if (count > 1 && touchesBindingGroup) {
-                    weighed.add(subject);
-                }
-                if (mine.size() == 1) {
-                    Option only = mine.get(0);
-                    fixed.put(subject, only);
-                    if (only.group() >= 0) {
-                        fixedLoad[only.group()] += only.value();
-                    }
-                } else {
-                    inPlay.add(subject);
-                    options.add(mine.toArray(new Option[0]));
-                    alternatives.put(subject, mine.size() - 1);
-                    total += mine.size() - 1;
-                }
+                total += options(e.getKey(), e.getValue(), canBind, couldBind, removed, weighed, alternatives);
             }
             if (total > Limits.MAX_WEIGHED_ALTERNATIVES) {
                 throw new TooManyAlternatives(alternatives);
@@ -584,6 +505,118 @@ public final class MostFavourable {
 
             Map<String, Candidate> standing = new HashMap<>();
             long[] load = fixedLoad.clone();
+            standing(standing, load);
+            return new Choice(standing, weighed, adds(weighed, standing, load), visited);
+        }
+
+        /** For each group with a cap, whether its candidates not removed exceed the cap all together. */
+        private Map<String, Boolean> canBind(Set<Candidate> removed) {
+            Map<String, BigDecimal> most = new HashMap<>();
+            for (List<Candidate> list : bySubject.values()) {
+                for (Candidate c : list) {
+                    if (caps.containsKey(c.clause()) && !removed.contains(c)) {
+                        most.merge(c.capKey(), c.amount(), BigDecimal::add);
+                    }
+                }
+            }
+            Map<String, Boolean> canBind = new HashMap<>();
+            for (Map.Entry<String, BigDecimal> m : most.entrySet()) {
+                String clause = m.getKey().substring(0, m.getKey().indexOf('\u0000'));
+                canBind.put(m.getKey(), m.getValue().compareTo(caps.get(clause)) > 0);
+            }
+            return canBind;
+        }
+
+        /**
+         * Removes the candidates that can never stand until nothing changes (removing one may leave a group unable
+         * to bind), starting from {@code canBind}; the groups that can bind at the end.
+         */
+        private Map<String, Boolean> reduce(Map<String, Boolean> first, Set<Candidate> removed) {
+            Map<String, Boolean> canBind = first;
+            while (removeDominated(canBind, removed)) {
+                canBind = canBind(removed);
+            }
+            return canBind;
+        }
+
+        /** Removes every candidate in a group that can bind that adds less than its subject's best outside. */
+        private boolean removeDominated(Map<String, Boolean> canBind, Set<Candidate> removed) {
+            boolean changed = false;
+            for (Map.Entry<String, List<Candidate>> e : bySubject.entrySet()) {
+                Option outside = outside(e.getValue(), rivals.get(e.getKey()), canBind, removed);
+                if (outside == null) {
+                    continue;
+                }
+                for (Candidate c : e.getValue()) {
+                    if (!removed.contains(c) && canBind.getOrDefault(c.capKey(), false)
+                            && units(c.amount().min(caps.get(c.clause()))) < outside.value()) {
+                        removed.add(c);
+                        changed = true;
+                    }
+                }
+            }
+            return changed;
+        }
+
+        private void indexGroups(Map<String, Boolean> canBind) {
+            for (Map.Entry<String, Boolean> b : canBind.entrySet()) {
+                if (b.getValue()) {
+                    groupIndex.put(b.getKey(), groupIndex.size());
+                }
+            }
+            cap = new long[groupIndex.size()];
+            fixedLoad = new long[groupIndex.size()];
+            for (Map.Entry<String, Integer> g : groupIndex.entrySet()) {
+                String clause = g.getKey().substring(0, g.getKey().indexOf('\u0000'));
+                cap[g.getValue()] = units(caps.get(clause));
+            }
+        }
+
+        /**
+         * A subject's options in the order of preference: fixed where it has one, else in play. The alternatives
+         * it adds to the search.
+         */
+        private int options(String subject, List<Candidate> candidates, Map<String, Boolean> canBind,
+                            Map<String, Boolean> couldBind, Set<Candidate> removed, Set<String> weighed,
+                            Map<String, Integer> alternatives) {
+            Rival rival = rivals.get(subject);
+            Option outside = outside(candidates, rival, canBind, removed);
+            List<Option> mine = new ArrayList<>();
+            boolean touchesBindingGroup = false;
+            for (Candidate c : candidates) {
+                Integer g = groupIndex.get(c.capKey());
+                if (couldBind.getOrDefault(c.capKey(), false)) {
+                    touchesBindingGroup = true;
+                }
+                if (g != null && !removed.contains(c)) {
+                    mine.add(new Option(c, null, g, units(c.amount())));
+                }
+            }
+            if (outside != null) {
+                mine.add(outside);
+            }
+            // This policy's awards by clause, then the other award: the order of preference on a tie.
+            mine.sort(PREFERENCE);
+            int count = candidates.size() + (rival == null ? 0 : 1);
+            if (count > 1 && touchesBindingGroup) {
+                weighed.add(subject);
+            }
+            if (mine.size() == 1) {
+                Option only = mine.get(0);
+                fixed.put(subject, only);
+                if (only.group() >= 0) {
+                    fixedLoad[only.group()] += only.value();
+                }
+                return 0;
+            }
+            inPlay.add(subject);
+            options.add(mine.toArray(new Option[0]));
+            alternatives.put(subject, mine.size() - 1);
+            return mine.size() - 1;
+        }
+
+        /** The candidate of this policy that stands for each subject it wins, and the load of each group. */
+        private void standing(Map<String, Candidate> standing, long[] load) {
             for (Map.Entry<String, Option> f : fixed.entrySet()) {
                 if (f.getValue().thisPolicy()) {
                     standing.put(f.getKey(), f.getValue().candidate());
@@ -598,6 +631,10 @@ public final class MostFavourable {
                     load[o.group()] += o.value();
                 }
             }
+        }
+
+        /** What each candidate of a weighed subject adds (or would add) after its group's cap. */
+        private Map<Candidate, BigDecimal> adds(Set<String> weighed, Map<String, Candidate> standing, long[] load) {
             Map<Candidate, BigDecimal> adds = new HashMap<>();
             for (String subject : weighed) {
                 Candidate winner = standing.get(subject);
@@ -612,7 +649,7 @@ public final class MostFavourable {
                     adds.put(c, amount(Math.min(cap[g], with) - Math.min(cap[g], with - a)));
                 }
             }
-            return new Choice(standing, weighed, adds, visited);
+            return adds;
         }
 
         /**
