@@ -143,8 +143,9 @@ public final class MostFavourable {
     /**
      * The winners where nothing has to be weighed, without the candidates, maps and search of {@link #choose}:
      * each subject's highest award on its own (ties: this policy, then the lower clause), the choice of
-     * {@link #choose} when no aggregate cap binds on it. Null where a cap binds on that choice (or one subject
-     * has two claims of one clause): then {@link #weighedWinners} chooses.
+     * {@link #choose} when no aggregate cap binds on it, and also where one binds but leaves nothing to weigh
+     * ({@link #nothingToWeigh}). Null otherwise (or where one subject has two claims of one clause): then
+     * {@link #weighedWinners} chooses.
      */
     private static final class Unweighed {
         /** By subject, then as {@link #choose} lists a subject's candidates: by clause. */
@@ -195,7 +196,43 @@ public final class MostFavourable {
                 }
                 from = to;
             }
-            return loads != null && Load.binds(loads, caps) ? null : winners;
+            if (loads == null || !Load.binds(loads, caps)) {
+                return winners;
+            }
+            return nothingToWeigh(claims, highest, caps) ? winners : null;
+        }
+
+        /**
+         * True where a cap binds but no subject has anything to weigh: every subject with a candidate in a group
+         * whose candidates could exceed its cap all together has that candidate alone (no other clause, no award
+         * under another policy). The search would then fix every subject to the choice each makes on its own, weigh
+         * none, and find the same winners.
+         */
+        private static boolean nothingToWeigh(Claim[] claims, Map<String, OtherAward> highest,
+                                              Map<String, BigDecimal> caps) {
+            List<Load> all = new ArrayList<>(2);
+            for (Claim c : claims) {
+                if (caps.containsKey(c.clause())) {
+                    Load.add(all, c);
+                }
+            }
+            for (int from = 0; from < claims.length; ) {
+                String subject = claims[from].subject();
+                int to = from + 1;
+                while (to < claims.length && claims[to].subject().equals(subject)) {
+                    to++;
+                }
+                boolean alone = to - from == 1 && (highest == null || !highest.containsKey(subject));
+                if (!alone) {
+                    for (int i = from; i < to; i++) {
+                        if (caps.containsKey(claims[i].clause()) && Load.of(all, claims[i]).exceeds(caps)) {
+                            return false;
+                        }
+                    }
+                }
+                from = to;
+            }
+            return true;
         }
 
         /** The first of the subject's claims by {@link #HIGHEST_THEN_CLAUSE}. */
@@ -250,18 +287,31 @@ public final class MostFavourable {
             }
 
             static void add(List<Load> loads, Claim c) {
+                Load l = of(loads, c);
+                if (l == null) {
+                    loads.add(new Load(c));
+                } else {
+                    l.total = l.total.add(c.amount());
+                }
+            }
+
+            /** The load of the group of {@code c}; null where there is none yet. */
+            static Load of(List<Load> loads, Claim c) {
                 for (Load l : loads) {
                     if (l.clause.equals(c.clause()) && l.group.equals(c.group())) {
-                        l.total = l.total.add(c.amount());
-                        return;
+                        return l;
                     }
                 }
-                loads.add(new Load(c));
+                return null;
+            }
+
+            boolean exceeds(Map<String, BigDecimal> caps) {
+                return total.compareTo(caps.get(clause)) > 0;
             }
 
             static boolean binds(List<Load> loads, Map<String, BigDecimal> caps) {
                 for (Load l : loads) {
-                    if (l.total.compareTo(caps.get(l.clause)) > 0) {
+                    if (l.exceeds(caps)) {
                         return true;
                     }
                 }
