@@ -21,6 +21,9 @@ public final class ApplicationChecks {
     /** Every cross-fact problem of {@code application}; empty when there is none. */
     public static List<Problem> problems(Application application) {
         List<Problem> problems = new ArrayList<>();
+        if (valid(application)) {
+            return problems;
+        }
         Set<String> subjects = new HashSet<>();
         subjects.add(application.enterprise().id());
         unique("products", application.products(), ProductRnd::id, subjects, problems);
@@ -60,9 +63,6 @@ public final class ApplicationChecks {
 
     /** Throws {@link InvalidApplicationException} with every cross-fact problem, if there is any. */
     public static void requireValid(Application application) {
-        if (valid(application)) {
-            return;
-        }
         List<Problem> problems = problems(application);
         if (!problems.isEmpty()) {
             throw new InvalidApplicationException(problems);
@@ -70,9 +70,9 @@ public final class ApplicationChecks {
     }
 
     /**
-     * True when {@link #problems} would find nothing; it answers without building the sets, maps and messages
-     * that name a problem, as nearly every application has none. Where it answers false, {@link #problems}
-     * says why.
+     * True when there is no cross-fact problem: answered without building the sets, maps and messages that name
+     * a problem, as nearly every application has none. Only where it answers false does {@link #problems} look
+     * for every problem to name it.
      */
     static boolean valid(Application application) {
         return distinct(application.products(), ProductRnd::id)
