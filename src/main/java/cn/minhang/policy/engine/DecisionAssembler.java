@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import cn.minhang.policy.model.Application;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.ObjectFilter;
 
 /**
  * Turns the facts a session ends with into a {@link Decision}. It decides nothing: every status comes from a
@@ -34,9 +37,14 @@ final class DecisionAssembler {
     private DecisionAssembler() {
     }
 
-    static Decision assemble(Application application, Collection<?> facts, ClauseCatalogue catalogue,
+    /** The decision from the facts a session ends with, read from it by type. */
+    static Decision assemble(Application application, KieSession session, ClauseCatalogue catalogue,
                              String rulesVersion) {
-        Derived derived = Derived.of(facts);
+        return assemble(application, Derived.of(session), catalogue, rulesVersion);
+    }
+
+    private static Decision assemble(Application application, Derived derived, ClauseCatalogue catalogue,
+                                     String rulesVersion) {
         String enterprise = application.enterprise().id();
         List<AwardLine> lines = new ArrayList<>(derived.claims.size() + derived.adjustments.size());
         claimLines(derived, catalogue, lines);
@@ -53,25 +61,44 @@ final class DecisionAssembler {
         final List<AggregateAdjustment> adjustments = new ArrayList<>(2);
         PolicyPeriod period;
 
-        static Derived of(Collection<?> facts) {
+        private static final ObjectFilter CLAIMS = new ClassObjectFilter(Claim.class);
+        private static final ObjectFilter VERDICTS = new ClassObjectFilter(Verdict.class);
+        private static final ObjectFilter FORGONE = new ClassObjectFilter(Forgone.class);
+        private static final ObjectFilter ADJUSTMENTS = new ClassObjectFilter(AggregateAdjustment.class);
+        private static final ObjectFilter PERIODS = new ClassObjectFilter(PolicyPeriod.class);
+
+        /** The derived facts of the session, read type by type rather than among every fact it holds. */
+        static Derived of(KieSession session) {
             Derived d = new Derived();
-            for (Object fact : facts) {
-                if (fact instanceof Claim c) {
-                    d.claims.add(c);
-                } else if (fact instanceof Verdict v) {
-                    d.verdict(v);
-                } else if (fact instanceof Forgone f) {
-                    d.forgone.add(f);
-                } else if (fact instanceof AggregateAdjustment a) {
-                    d.adjustments.add(a);
-                } else if (fact instanceof PolicyPeriod p) {
-                    d.period(p);
-                }
-            }
-            if (d.period == null) {
+            d.add(session.getObjects(CLAIMS));
+            d.add(session.getObjects(VERDICTS));
+            d.add(session.getObjects(FORGONE));
+            d.add(session.getObjects(ADJUSTMENTS));
+            d.add(session.getObjects(PERIODS));
+            return d.checked();
+        }
+
+        private Derived checked() {
+            if (period == null) {
                 throw new IllegalStateException("no rule set the policy's validity period");
             }
-            return d;
+            return this;
+        }
+
+        private void add(Collection<?> facts) {
+            for (Object fact : facts) {
+                if (fact instanceof Claim c) {
+                    claims.add(c);
+                } else if (fact instanceof Verdict v) {
+                    verdict(v);
+                } else if (fact instanceof Forgone f) {
+                    forgone.add(f);
+                } else if (fact instanceof AggregateAdjustment a) {
+                    adjustments.add(a);
+                } else if (fact instanceof PolicyPeriod p) {
+                    period(p);
+                }
+            }
         }
 
         private void verdict(Verdict v) {

@@ -169,7 +169,7 @@ public final class PolicyEngine {
                 throw new IllegalStateException("the rules fired " + fired + " times without settling on application '"
                         + application.id() + "': a rule is looping");
             }
-            return DecisionAssembler.assemble(application, session.getObjects(), rules.catalogue(), rules.version());
+            return DecisionAssembler.assemble(application, session, rules.catalogue(), rules.version());
         } finally {
             session.dispose();
         }
