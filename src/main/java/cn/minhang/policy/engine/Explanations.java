@@ -154,38 +154,46 @@ public final class Explanations {
         Clause c = l.clause();
         if (l.kind() == ClaimKind.DISCRETIONARY) {
             String base = c.baseZh() + " " + yuan(l.base()) + " 元";
-            return l.cap() == null ? base : l.computed().compareTo(l.cap()) > 0
-                    ? base + "，超过" + c.capScopeZh() + "最高 " + yuan(l.cap()) + " 元，按上限计 " + yuan(l.cap()) + " 元"
-                    : base + "，未超过" + c.capScopeZh() + "最高 " + yuan(l.cap()) + " 元";
+            if (l.cap() == null) {
+                return base;
+            }
+            String cap = yuan(l.cap());
+            return l.computed().compareTo(l.cap()) > 0
+                    ? base + "，超过" + c.capScopeZh() + "最高 " + cap + " 元，按上限计 " + cap + " 元"
+                    : base + "，未超过" + c.capScopeZh() + "最高 " + cap + " 元";
         }
         String product = c.baseZh() + " " + yuan(l.base()) + " 元 × " + percent(l.rate()) + " = "
                 + exact(l.computed()) + " 元";
         if (l.cap() == null) {
             return product + "（条文未设上限）";
         }
+        String cap = yuan(l.cap());
         return l.computed().compareTo(l.cap()) > 0
-                ? product + "，超过" + c.capScopeZh() + "上限 " + yuan(l.cap()) + " 元，按上限计 " + yuan(l.cap()) + " 元"
-                : product + "，未超过" + c.capScopeZh() + "上限 " + yuan(l.cap()) + " 元";
+                ? product + "，超过" + c.capScopeZh() + "上限 " + cap + " 元，按上限计 " + cap + " 元"
+                : product + "，未超过" + c.capScopeZh() + "上限 " + cap + " 元";
     }
 
     private static String arithmeticEn(AwardLine l) {
         Clause c = l.clause();
         if (l.kind() == ClaimKind.DISCRETIONARY) {
             String base = c.baseEn() + " " + yuan(l.base()) + " yuan";
-            return l.cap() == null ? base : l.computed().compareTo(l.cap()) > 0
-                    ? base + ", above the " + c.capScopeEn() + " maximum of " + yuan(l.cap()) + " yuan, so "
-                    + yuan(l.cap()) + " yuan"
-                    : base + ", within the " + c.capScopeEn() + " maximum of " + yuan(l.cap()) + " yuan";
+            if (l.cap() == null) {
+                return base;
+            }
+            String cap = yuan(l.cap());
+            return l.computed().compareTo(l.cap()) > 0
+                    ? base + ", above the " + c.capScopeEn() + " maximum of " + cap + " yuan, so " + cap + " yuan"
+                    : base + ", within the " + c.capScopeEn() + " maximum of " + cap + " yuan";
         }
         String product = c.baseEn() + " " + yuan(l.base()) + " yuan × " + percent(l.rate()) + " = "
                 + exact(l.computed()) + " yuan";
         if (l.cap() == null) {
             return product + " (the text states no cap)";
         }
+        String cap = yuan(l.cap());
         return l.computed().compareTo(l.cap()) > 0
-                ? product + ", above the " + c.capScopeEn() + " cap of " + yuan(l.cap()) + " yuan, so "
-                + yuan(l.cap()) + " yuan"
-                : product + ", within the " + c.capScopeEn() + " cap of " + yuan(l.cap()) + " yuan";
+                ? product + ", above the " + c.capScopeEn() + " cap of " + cap + " yuan, so " + cap + " yuan"
+                : product + ", within the " + c.capScopeEn() + " cap of " + cap + " yuan";
     }
 
     /**
