@@ -1,6 +1,7 @@
 package cn.minhang.policy.engine;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -36,9 +37,23 @@ public record AwardLine(
         List<TextReading> readings) {
 
     public AwardLine {
-        reasons = List.copyOf(new java.util.LinkedHashSet<>(reasons));
-        rules = List.copyOf(new java.util.LinkedHashSet<>(rules));
+        reasons = distinct(reasons);
+        rules = distinct(rules);
         readings = List.copyOf(readings);
+    }
+
+    /** The items without repeats, each where it first occurs; the lists are short, so they are compared in pairs. */
+    private static <T> List<T> distinct(List<T> items) {
+        int size = items.size();
+        for (int i = 1; i < size; i++) {
+            T item = items.get(i);
+            for (int j = 0; j < i; j++) {
+                if (item.equals(items.get(j))) {
+                    return List.copyOf(new LinkedHashSet<>(items));
+                }
+            }
+        }
+        return List.copyOf(items);
     }
 
     /** The line as a sentence with its arithmetic. */

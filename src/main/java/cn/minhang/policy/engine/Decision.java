@@ -1,6 +1,10 @@
 package cn.minhang.policy.engine;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -35,17 +39,43 @@ public record Decision(
         lines = List.copyOf(lines);
         measuresNotApplicable = List.copyOf(measuresNotApplicable);
         forgone = List.copyOf(forgone);
-        // The totals in the order of the text: that of the clauses of the lines they sum.
-        java.util.Map<String, Integer> rank = new java.util.HashMap<>();
-        for (AwardLine l : lines) {
-            rank.putIfAbsent(l.clause().id(), l.clause().rank());
-        }
-        java.util.TreeMap<String, BigDecimal> ordered = new java.util.TreeMap<>(java.util.Comparator
-                .comparingInt((String id) -> rank.getOrDefault(id, Integer.MAX_VALUE))
-                .thenComparing(java.util.Comparator.naturalOrder()));
-        ordered.putAll(totalsByClause);
-        totalsByClause = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ordered));
+        totalsByClause = inTextOrder(totalsByClause, lines);
         readings = List.copyOf(readings);
+    }
+
+    /**
+     * The totals in the order of the text: that of the clauses of the lines they sum (a clause without a line
+     * last), then by id.
+     */
+    private static Map<String, BigDecimal> inTextOrder(Map<String, BigDecimal> totals, List<AwardLine> lines) {
+        int size = totals.size();
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, BigDecimal>[] entries = totals.entrySet().toArray(new Map.Entry[size]);
+        if (size > 1) {
+            Map<String, Integer> rank = new HashMap<>(size * 2);
+            for (Map.Entry<String, BigDecimal> e : entries) {
+                rank.put(e.getKey(), rank(e.getKey(), lines));
+            }
+            Arrays.sort(entries, (a, b) -> {
+                int c = Integer.compare(rank.get(a.getKey()), rank.get(b.getKey()));
+                return c != 0 ? c : a.getKey().compareTo(b.getKey());
+            });
+        }
+        Map<String, BigDecimal> ordered = new LinkedHashMap<>(size * 2);
+        for (Map.Entry<String, BigDecimal> e : entries) {
+            ordered.put(e.getKey(), e.getValue());
+        }
+        return Collections.unmodifiableMap(ordered);
+    }
+
+    /** The rank of the first line of {@code clause}; after every rank where no line has it. */
+    private static int rank(String clause, List<AwardLine> lines) {
+        for (AwardLine l : lines) {
+            if (l.clause().id().equals(clause)) {
+                return l.clause().rank();
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     /** The line of a clause for a subject, if there is one (not an aggregate-cap line). */

@@ -2,16 +2,14 @@ package cn.minhang.policy.engine;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import cn.minhang.policy.model.Application;
 
@@ -19,58 +17,125 @@ import cn.minhang.policy.model.Application;
  * Turns the facts a session ends with into a {@link Decision}. It decides nothing: every status comes from a
  * rule. It refuses to hide a gap in the rules: a monetary claim that no closing rule granted or excluded, or two
  * rules that disagree about the same clause and subject, is an error, not a line.
+ *
+ * <p>It runs on every evaluation, so it is written as a few small steps over lists, with no string keys or
+ * composed comparators: the claims are sorted by clause and subject, so that the claims of one line sit side by
+ * side and the lines come out nearly in order.
  */
 final class DecisionAssembler {
-    private static final Comparator<AwardLine> LINE_ORDER = Comparator
-            .comparingInt((AwardLine l) -> l.clause().rank())
-            .thenComparing(l -> l.status() == Status.AGGREGATE_CAP)
-            .thenComparing(AwardLine::subject)
-            .thenComparing(AwardLine::group);
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+    /** The order of the lines: by clause, a clause's aggregate-cap lines after its other lines, then by subject and group. */
+    private static final Comparator<AwardLine> LINE_ORDER = DecisionAssembler::compareLines;
+
+    /** The order the claims are grouped in: by clause, then by subject. */
+    private static final Comparator<Claim> CLAIM_ORDER = DecisionAssembler::compareClaims;
 
     private DecisionAssembler() {
     }
 
+    /** The decision from the facts a session ends with (every fact it holds, in any order). */
     static Decision assemble(Application application, Collection<?> facts, ClauseCatalogue catalogue,
                              String rulesVersion) {
-        List<Claim> claims = new ArrayList<>();
-        Map<Claim, List<Verdict>> verdicts = new IdentityHashMap<>();
-        List<Forgone> forgone = new ArrayList<>();
-        List<AggregateAdjustment> adjustments = new ArrayList<>();
-        PolicyPeriod period = null;
-        for (Object fact : facts) {
-            if (fact instanceof Claim c) {
-                claims.add(c);
-            } else if (fact instanceof Verdict v) {
-                verdicts.computeIfAbsent(v.claim(), k -> new ArrayList<>(1)).add(v);
-            } else if (fact instanceof Forgone f) {
-                forgone.add(f);
-            } else if (fact instanceof AggregateAdjustment a) {
-                adjustments.add(a);
-            } else if (fact instanceof PolicyPeriod p) {
-                if (period != null && !period.equals(p)) {
-                    throw new IllegalStateException("two rules set the validity period: '" + period.rule() + "' and '"
-                            + p.rule() + "'");
-                }
-                period = p;
-            }
-        }
-        if (period == null) {
-            throw new IllegalStateException("no rule set the policy's validity period");
+        return assemble(application, Derived.of(facts), catalogue, rulesVersion);
+    }
+
+    private static Decision assemble(Application application, Derived derived, ClauseCatalogue catalogue,
+                                     String rulesVersion) {
+        String enterprise = application.enterprise().id();
+        List<AwardLine> lines = new ArrayList<>(derived.claims.size() + derived.adjustments.size());
+        claimLines(derived, catalogue, lines);
+        capLines(derived, enterprise, catalogue, lines);
+        lines.sort(LINE_ORDER);
+        return decision(application.id(), enterprise, lines, derived, catalogue, rulesVersion);
+    }
+
+    /** The derived facts of a session, sorted by type. */
+    private static final class Derived {
+        final List<Claim> claims = new ArrayList<>();
+        final Map<Claim, List<Verdict>> verdicts = new IdentityHashMap<>();
+        final List<Forgone> forgone = new ArrayList<>(2);
+        final List<AggregateAdjustment> adjustments = new ArrayList<>(2);
+        PolicyPeriod period;
+
+        /**
+         * The derived facts among a session's facts. An immutable rule base keeps the facts no pattern matches out
+         * of the session's object store, so they come from what was inserted ({@link InsertedFacts}), not from a
+         * read of the store by type.
+         */
+        static Derived of(Collection<?> facts) {
+            Derived d = new Derived();
+            d.add(facts);
+            return d.checked();
         }
 
-        // The claims of one (clause, subject) make one line; the final sort puts the lines in order.
-        Map<String, List<Claim>> byKey = new HashMap<>();
-        for (Claim c : claims) {
-            byKey.computeIfAbsent(c.clause() + "\u0000" + c.subject(), k -> new ArrayList<>(1)).add(c);
+        private Derived checked() {
+            if (period == null) {
+                throw new IllegalStateException("no rule set the policy's validity period");
+            }
+            return this;
         }
-        List<AwardLine> lines = new ArrayList<>(byKey.size() + adjustments.size());
-        for (List<Claim> same : byKey.values()) {
-            lines.add(line(same, verdicts, catalogue));
+
+        private void add(Collection<?> facts) {
+            for (Object fact : facts) {
+                if (fact instanceof Claim c) {
+                    claims.add(c);
+                } else if (fact instanceof Verdict v) {
+                    verdict(v);
+                } else if (fact instanceof Forgone f) {
+                    forgone.add(f);
+                } else if (fact instanceof AggregateAdjustment a) {
+                    adjustments.add(a);
+                } else if (fact instanceof PolicyPeriod p) {
+                    period(p);
+                }
+            }
         }
-        String enterprise = application.enterprise().id();
-        for (AggregateAdjustment a : adjustments) {
+
+        private void verdict(Verdict v) {
+            List<Verdict> of = verdicts.get(v.claim());
+            if (of == null) {
+                of = new ArrayList<>(1);
+                verdicts.put(v.claim(), of);
+            }
+            of.add(v);
+        }
+
+        private void period(PolicyPeriod p) {
+            if (period != null && !period.equals(p)) {
+                throw new IllegalStateException("two rules set the validity period: '" + period.rule() + "' and '"
+                        + p.rule() + "'");
+            }
+            period = p;
+        }
+    }
+
+    /** The claims of one (clause, subject) make one line. */
+    private static void claimLines(Derived derived, ClauseCatalogue catalogue, List<AwardLine> lines) {
+        List<Claim> sorted = new ArrayList<>(derived.claims);
+        sorted.sort(CLAIM_ORDER);
+        int size = sorted.size();
+        int from = 0;
+        while (from < size) {
+            Claim first = sorted.get(from);
+            int to = from + 1;
+            while (to < size && sameLine(first, sorted.get(to))) {
+                to++;
+            }
+            lines.add(line(sorted.subList(from, to), derived.verdicts, catalogue));
+            from = to;
+        }
+    }
+
+    private static boolean sameLine(Claim a, Claim b) {
+        return a.clause().equals(b.clause()) && a.subject().equals(b.subject());
+    }
+
+    /** One line for every aggregate cap that reduced a clause's total. */
+    private static void capLines(Derived derived, String enterprise, ClauseCatalogue catalogue, List<AwardLine> lines) {
+        for (AggregateAdjustment a : derived.adjustments) {
             ClaimKind kind = null;
-            for (Claim c : claims) {
+            for (Claim c : derived.claims) {
                 if (c.award() && c.clause().equals(a.clause())) {
                     kind = c.kind();
                     break;
@@ -85,14 +150,17 @@ final class DecisionAssembler {
                     List.of(a.cap().rule(), a.rule()),
                     a.cap().reading() == null ? List.of() : List.of(a.cap().reading())));
         }
-        lines.sort(LINE_ORDER);
+    }
 
-        BigDecimal total = zero();
-        Map<String, BigDecimal> byClause = new HashMap<>();
-        Set<Integer> measuresWithLines = new HashSet<>();
-        Set<TextReading> readings = new LinkedHashSet<>();
-        if (period.reading() != null) {
-            readings.add(period.reading());
+    /** The totals, the measures without lines, the awards forgone and the readings, around the sorted lines. */
+    private static Decision decision(String applicationId, String enterprise, List<AwardLine> lines, Derived derived,
+                                     ClauseCatalogue catalogue, String rulesVersion) {
+        BigDecimal total = ZERO;
+        Map<String, BigDecimal> byClause = new LinkedHashMap<>();
+        BitSet measuresWithLines = new BitSet();
+        List<TextReading> readings = new ArrayList<>(2);
+        if (derived.period.reading() != null) {
+            readings.add(derived.period.reading());
         }
         for (AwardLine l : lines) {
             total = total.add(l.amount());
@@ -100,15 +168,32 @@ final class DecisionAssembler {
                 byClause.merge(l.clause().id(), l.amount(), BigDecimal::add);
             }
             if (l.clause().isMeasureClause()) {
-                measuresWithLines.add(l.clause().measure());
+                measuresWithLines.set(l.clause().measure());
             }
-            readings.addAll(l.readings());
+            for (TextReading r : l.readings()) {
+                if (!readings.contains(r)) {
+                    readings.add(r);
+                }
+            }
         }
-        List<Integer> notApplicable = new ArrayList<>();
-        for (int m : catalogue.measures()) {
-            if (!measuresWithLines.contains(m)) {
+        readings.sort(Comparator.comparing(TextReading::rule));
+        return new Decision(applicationId, enterprise, lines, notApplicable(catalogue, measuresWithLines),
+                forgoneAwards(derived.forgone, catalogue), total, byClause, derived.period, readings, rulesVersion);
+    }
+
+    private static List<Integer> notApplicable(ClauseCatalogue catalogue, BitSet measuresWithLines) {
+        List<Integer> notApplicable = new ArrayList<>(catalogue.measures().size());
+        for (Integer m : catalogue.measures()) {
+            if (!measuresWithLines.get(m)) {
                 notApplicable.add(m);
             }
+        }
+        return notApplicable;
+    }
+
+    private static List<ForgoneAward> forgoneAwards(List<Forgone> forgone, ClauseCatalogue catalogue) {
+        if (forgone.isEmpty()) {
+            return List.of();
         }
         List<ForgoneAward> forgoneAwards = new ArrayList<>(forgone.size());
         for (Forgone f : forgone) {
@@ -117,101 +202,151 @@ final class DecisionAssembler {
                     adds != null && adds.compareTo(f.winner().amount()) < 0 ? adds : null));
         }
         forgoneAwards.sort(Comparator.comparing(f -> f.award().id()));
-        List<TextReading> sortedReadings = new ArrayList<>(readings);
-        sortedReadings.sort(Comparator.comparing(TextReading::rule));
-        return new Decision(application.id(), enterprise, lines, notApplicable, forgoneAwards, total, byClause, period,
-                sortedReadings, rulesVersion);
+        return forgoneAwards;
     }
 
+    /** The line of the claims of one (clause, subject). */
     private static AwardLine line(List<Claim> same, Map<Claim, List<Verdict>> verdicts, ClauseCatalogue catalogue) {
-        List<Claim> unmet = new ArrayList<>(1);
-        List<Claim> others = new ArrayList<>(1);
-        for (Claim c : same) {
-            (c.kind() == ClaimKind.NOT_ELIGIBLE ? unmet : others).add(c);
-        }
         Claim first = same.get(0);
-        if (!unmet.isEmpty() && !others.isEmpty() || others.size() > 1) {
-            List<String> named = new ArrayList<>();
-            for (Claim c : same) {
-                named.add("'" + c.rule() + "' (" + c.kind() + ")");
-            }
-            named.sort(null);
-            throw new IllegalStateException("rules disagree about clause " + first.clause() + " for subject '"
-                    + first.subject() + "': " + named);
+        if (same.size() == 1) {
+            Clause clause = catalogue.clause(first.clause());
+            return first.kind() == ClaimKind.NOT_ELIGIBLE
+                    ? notEligible(clause, same, verdicts)
+                    : decided(clause, first, verdicts.get(first));
         }
-        Clause clause = catalogue.clause(first.clause());
-        if (!unmet.isEmpty()) {
-            unmet.sort(Comparator.comparing(Claim::rule));
-            List<Reason> reasons = new ArrayList<>();
-            List<String> rules = new ArrayList<>();
-            List<TextReading> readings = new ArrayList<>();
-            for (Claim c : unmet) {
-                reasons.add(new Reason(c.noteZh(), c.noteEn()));
-                rules.add(c.rule());
-                if (c.reading() != null) {
-                    readings.add(c.reading());
-                }
-                addGeneral(verdicts.get(c), reasons, rules);
+        List<Claim> unmet = new ArrayList<>(same.size());
+        int others = 0;
+        for (Claim c : same) {
+            if (c.kind() == ClaimKind.NOT_ELIGIBLE) {
+                unmet.add(c);
+            } else {
+                others++;
             }
-            return new AwardLine(clause, first.subject(), ClaimKind.NOT_ELIGIBLE, Status.NOT_ELIGIBLE, null, null, null,
-                    null, zero(), "", reasons, null, rules, readings);
         }
+        if (others > 0) {
+            throw disagreement(same);
+        }
+        return notEligible(catalogue.clause(first.clause()), unmet, verdicts);
+    }
 
-        Claim c = others.get(0);
-        List<Verdict> vs = verdicts.getOrDefault(c, List.of());
-        List<Verdict> general = new ArrayList<>(vs.size());
-        List<Verdict> decided = new ArrayList<>(vs.size());
-        for (Verdict v : vs) {
-            (v.status() == Status.NOT_ELIGIBLE ? general : decided).add(v);
+    private static IllegalStateException disagreement(List<Claim> same) {
+        Claim first = same.get(0);
+        List<String> named = new ArrayList<>();
+        for (Claim c : same) {
+            named.add("'" + c.rule() + "' (" + c.kind() + ")");
+        }
+        named.sort(null);
+        return new IllegalStateException("rules disagree about clause " + first.clause() + " for subject '"
+                + first.subject() + "': " + named);
+    }
+
+    /** The claims of rules that found a condition of the clause unmet, with the general conditions unmet for them. */
+    private static AwardLine notEligible(Clause clause, List<Claim> unmet, Map<Claim, List<Verdict>> verdicts) {
+        List<Claim> sorted = unmet;
+        if (unmet.size() > 1) {
+            sorted = new ArrayList<>(unmet);
+            sorted.sort(Comparator.comparing(Claim::rule));
+        }
+        List<Reason> reasons = new ArrayList<>();
+        List<String> rules = new ArrayList<>();
+        List<TextReading> readings = new ArrayList<>(1);
+        for (Claim c : sorted) {
+            reasons.add(new Reason(c.noteZh(), c.noteEn()));
+            rules.add(c.rule());
+            if (c.reading() != null) {
+                readings.add(c.reading());
+            }
+            addGeneral(verdicts.get(c), reasons, rules);
+        }
+        Claim first = sorted.get(0);
+        return new AwardLine(clause, first.subject(), ClaimKind.NOT_ELIGIBLE, Status.NOT_ELIGIBLE, null, null, null,
+                null, ZERO, "", reasons, null, rules, readings);
+    }
+
+    /** The line of a claim a measure rule made: unmet general conditions, non-monetary, or granted or excluded. */
+    private static AwardLine decided(Clause clause, Claim c, List<Verdict> vs) {
+        List<Verdict> general = null;
+        List<Verdict> decided = null;
+        if (vs != null) {
+            for (Verdict v : vs) {
+                if (v.status() == Status.NOT_ELIGIBLE) {
+                    general = added(general, v);
+                } else {
+                    decided = added(decided, v);
+                }
+            }
         }
         List<String> rules = new ArrayList<>(3);
         rules.add(c.rule());
         List<TextReading> readings = c.reading() == null ? List.of() : List.of(c.reading());
-        if (!general.isEmpty()) {
+        if (general != null) {
             List<Reason> reasons = new ArrayList<>();
             addGeneral(general, reasons, rules);
             return new AwardLine(clause, c.subject(), c.kind(), Status.NOT_ELIGIBLE, c.base(), c.rate(), c.computed(),
-                    c.cap(), zero(), "", reasons, null, rules, readings);
+                    c.cap(), ZERO, "", reasons, null, rules, readings);
         }
         if (!c.award()) {
-            if (!decided.isEmpty()) {
-                throw new IllegalStateException("rule '" + decided.get(0).rule() + "' decided on the non-monetary claim of '"
-                        + c.rule() + "'");
-            }
-            Status status = c.kind() == ClaimKind.CEILING ? Status.CEILING : Status.SUPPORT;
-            List<Reason> reasons = c.noteZh() == null ? List.of() : List.of(new Reason(c.noteZh(), c.noteEn()));
-            return new AwardLine(clause, c.subject(), c.kind(), status, null, null, null, c.cap(), zero(), "", reasons,
-                    null, rules, readings);
+            return nonMonetary(clause, c, decided, rules, readings);
         }
-        if (decided.size() != 1) {
-            List<String> deciders = new ArrayList<>();
+        if (decided == null || decided.size() != 1) {
+            throw undecided(c, decided);
+        }
+        return verdictLine(clause, c, decided.get(0), rules, readings);
+    }
+
+    private static List<Verdict> added(List<Verdict> list, Verdict v) {
+        List<Verdict> to = list == null ? new ArrayList<>(1) : list;
+        to.add(v);
+        return to;
+    }
+
+    private static AwardLine nonMonetary(Clause clause, Claim c, List<Verdict> decided, List<String> rules,
+                                         List<TextReading> readings) {
+        if (decided != null) {
+            throw new IllegalStateException("rule '" + decided.get(0).rule() + "' decided on the non-monetary claim of '"
+                    + c.rule() + "'");
+        }
+        Status status = c.kind() == ClaimKind.CEILING ? Status.CEILING : Status.SUPPORT;
+        List<Reason> reasons = c.noteZh() == null ? List.of() : List.of(new Reason(c.noteZh(), c.noteEn()));
+        return new AwardLine(clause, c.subject(), c.kind(), status, null, null, null, c.cap(), ZERO, "", reasons,
+                null, rules, readings);
+    }
+
+    private static IllegalStateException undecided(Claim c, List<Verdict> decided) {
+        List<String> deciders = new ArrayList<>();
+        if (decided != null) {
             for (Verdict v : decided) {
                 deciders.add(v.rule());
             }
-            deciders.sort(null);
-            throw new IllegalStateException("the claim of rule '" + c.rule() + "' for subject '" + c.subject() + "' was "
-                    + (decided.isEmpty() ? "neither granted nor excluded by any closing rule"
-                    : "decided by several rules: " + deciders));
         }
-        Verdict v = decided.get(0);
+        deciders.sort(null);
+        return new IllegalStateException("the claim of rule '" + c.rule() + "' for subject '" + c.subject() + "' was "
+                + (deciders.isEmpty() ? "neither granted nor excluded by any closing rule"
+                : "decided by several rules: " + deciders));
+    }
+
+    /** A monetary claim the closing rules granted or excluded. */
+    private static AwardLine verdictLine(Clause clause, Claim c, Verdict v, List<String> rules,
+                                         List<TextReading> readings) {
         rules.add(v.rule());
-        ExcludedBy by = null;
-        BigDecimal amount = v.granted() ? c.amount() : zero();
-        if (v.status() == Status.EXCLUDED) {
-            Winner w = Objects.requireNonNull(v.winner(), "an exclusion names its winner");
-            by = w.claim() != null
-                    ? new ExcludedBy(w.claim().clause(), null, null, null, w.amount(), v.addedAfterCap(),
-                    v.keptAddsAfterCap())
-                    : new ExcludedBy(null, w.otherAward().id(), w.otherAward().policy(), w.otherAward().level(),
-                    w.amount(), v.addedAfterCap(), null);
-        }
+        BigDecimal amount = v.granted() ? c.amount() : ZERO;
+        ExcludedBy by = v.status() == Status.EXCLUDED ? excludedBy(v) : null;
+        List<TextReading> all = readings;
         if (v.reading() != null) {
-            List<TextReading> both = new ArrayList<>(readings);
-            both.add(v.reading());
-            readings = both;
+            all = new ArrayList<>(readings);
+            all.add(v.reading());
         }
         return new AwardLine(clause, c.subject(), c.kind(), v.status(), c.base(), c.rate(), c.computed(), c.cap(),
-                amount, "", List.of(), by, rules, readings);
+                amount, "", List.of(), by, rules, all);
+    }
+
+    private static ExcludedBy excludedBy(Verdict v) {
+        Winner w = Objects.requireNonNull(v.winner(), "an exclusion names its winner");
+        return w.claim() != null
+                ? new ExcludedBy(w.claim().clause(), null, null, null, w.amount(), v.addedAfterCap(),
+                v.keptAddsAfterCap())
+                : new ExcludedBy(null, w.otherAward().id(), w.otherAward().policy(), w.otherAward().level(),
+                w.amount(), v.addedAfterCap(), null);
     }
 
     private static void addGeneral(List<Verdict> general, List<Reason> reasons, List<String> rules) {
@@ -230,9 +365,25 @@ final class DecisionAssembler {
         }
     }
 
-    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    private static int compareLines(AwardLine a, AwardLine b) {
+        int c = Integer.compare(a.clause().rank(), b.clause().rank());
+        if (c != 0) {
+            return c;
+        }
+        c = Boolean.compare(a.status() == Status.AGGREGATE_CAP, b.status() == Status.AGGREGATE_CAP);
+        if (c != 0) {
+            return c;
+        }
+        c = a.subject().compareTo(b.subject());
+        return c != 0 ? c : a.group().compareTo(b.group());
+    }
 
-    private static BigDecimal zero() {
-        return ZERO;
+    private static int compareClaims(Claim a, Claim b) {
+        int c = Integer.compare(a.rank(), b.rank());
+        if (c != 0) {
+            return c;
+        }
+        c = a.clause().compareTo(b.clause());
+        return c != 0 ? c : a.subject().compareTo(b.subject());
     }
 }

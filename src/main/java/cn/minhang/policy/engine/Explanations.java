@@ -2,8 +2,8 @@ package cn.minhang.policy.engine;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import cn.minhang.policy.model.Level;
 
@@ -54,81 +54,146 @@ public final class Explanations {
         return language == Language.EN ? en(line) : zh(line);
     }
 
+    // One small method per kind of line, so that each is compiled on its own and only for the lines that occur.
+
     private static String zh(AwardLine l) {
-        Clause c = l.clause();
-        String head = c.labelZh() + "：";
         return switch (l.status()) {
-            case GRANTED, CAPPED -> head + arithmeticZh(l) + "，给予 " + yuan(l.amount()) + " 元";
-            case EXCLUDED -> l.excludedBy().addedAfterCap() != null ? head + arithmeticZh(l) + afterCapZh(l)
-                    : head + arithmeticZh(l) + "；按“从优、就高、不重复”原则，同一事项" + winnerZh(l) + "，本项不予重复支持";
-            case NOT_ELIGIBLE -> head + "不予支持：" + l.reasons().stream().map(Reason::zh)
-                    .collect(Collectors.joining("；"));
-            case SUPPORT -> head + "给予政策支持：" + l.reasons().stream().map(Reason::zh)
-                    .collect(Collectors.joining("；"));
-            case CEILING -> head + "最高不超过 " + yuan(l.cap()) + " 元，具体金额经评审确定，不计入给予总额；金额确定后按“从优、就高、不重复”原则与同一事项的其他支持比较";
-            case AGGREGATE_CAP -> c.labelZh() + c.aggregateScopeZh() + "上限" + groupZh(l) + "：合计 "
-                    + yuan(l.computed()) + " 元，超过上限 " + yuan(l.cap()) + " 元，核减 " + yuan(l.amount().negate())
-                    + " 元";
+            case GRANTED, CAPPED -> grantedZh(l);
+            case EXCLUDED -> excludedZh(l);
+            case NOT_ELIGIBLE -> headZh(l) + "不予支持：" + reasonsZh(l);
+            case SUPPORT -> headZh(l) + "给予政策支持：" + reasonsZh(l);
+            case CEILING -> ceilingZh(l);
+            case AGGREGATE_CAP -> aggregateCapZh(l);
         };
     }
 
     private static String en(AwardLine l) {
-        Clause c = l.clause();
-        String head = c.labelEn() + ": ";
         return switch (l.status()) {
-            case GRANTED, CAPPED -> head + arithmeticEn(l) + "; granted " + yuan(l.amount()) + " yuan";
-            case EXCLUDED -> l.excludedBy().addedAfterCap() != null ? head + arithmeticEn(l) + afterCapEn(l)
-                    : head + arithmeticEn(l) + "; excluded under 从优、就高、不重复 (most favourable, highest, never "
-                    + "twice): the same subject " + winnerEn(l);
-            case NOT_ELIGIBLE -> head + "not eligible: " + l.reasons().stream().map(Reason::en)
-                    .collect(Collectors.joining("; "));
-            case SUPPORT -> head + "support: " + l.reasons().stream().map(Reason::en)
-                    .collect(Collectors.joining("; "));
-            case CEILING -> head + "up to " + yuan(l.cap()) + " yuan, to be set by review; not counted in the "
-                    + "granted total; once set, it is weighed against other awards for the same subject under "
-                    + "从优、就高、不重复";
-            case AGGREGATE_CAP -> c.labelEn() + " " + c.aggregateScopeEn() + " cap" + groupEn(l) + ": "
-                    + yuan(l.computed()) + " yuan in all exceeds the cap of " + yuan(l.cap()) + " yuan; reduced by "
-                    + yuan(l.amount().negate()) + " yuan";
+            case GRANTED, CAPPED -> grantedEn(l);
+            case EXCLUDED -> excludedEn(l);
+            case NOT_ELIGIBLE -> headEn(l) + "not eligible: " + reasonsEn(l);
+            case SUPPORT -> headEn(l) + "support: " + reasonsEn(l);
+            case CEILING -> ceilingEn(l);
+            case AGGREGATE_CAP -> aggregateCapEn(l);
         };
+    }
+
+    private static String headZh(AwardLine l) {
+        return l.clause().labelZh() + "：";
+    }
+
+    private static String headEn(AwardLine l) {
+        return l.clause().labelEn() + ": ";
+    }
+
+    private static String grantedZh(AwardLine l) {
+        return headZh(l) + arithmeticZh(l) + "，给予 " + yuan(l.amount()) + " 元";
+    }
+
+    private static String grantedEn(AwardLine l) {
+        return headEn(l) + arithmeticEn(l) + "; granted " + yuan(l.amount()) + " yuan";
+    }
+
+    private static String excludedZh(AwardLine l) {
+        return l.excludedBy().addedAfterCap() != null ? headZh(l) + arithmeticZh(l) + afterCapZh(l)
+                : headZh(l) + arithmeticZh(l) + "；按“从优、就高、不重复”原则，同一事项" + winnerZh(l) + "，本项不予重复支持";
+    }
+
+    private static String excludedEn(AwardLine l) {
+        return l.excludedBy().addedAfterCap() != null ? headEn(l) + arithmeticEn(l) + afterCapEn(l)
+                : headEn(l) + arithmeticEn(l) + "; excluded under 从优、就高、不重复 (most favourable, highest, never "
+                + "twice): the same subject " + winnerEn(l);
+    }
+
+    /** The reasons of a line, one after another. */
+    private static String reasonsZh(AwardLine l) {
+        return joined(l, false, "；");
+    }
+
+    private static String reasonsEn(AwardLine l) {
+        return joined(l, true, "; ");
+    }
+
+    private static String joined(AwardLine l, boolean en, String between) {
+        List<Reason> reasons = l.reasons();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < reasons.size(); i++) {
+            if (i > 0) {
+                out.append(between);
+            }
+            out.append(en ? reasons.get(i).en() : reasons.get(i).zh());
+        }
+        return out.toString();
+    }
+
+    private static String ceilingZh(AwardLine l) {
+        return headZh(l) + "最高不超过 " + yuan(l.cap()) + " 元，具体金额经评审确定，不计入给予总额；金额确定后按“从优、就高、不重复”原则与同一事项的其他支持比较";
+    }
+
+    private static String ceilingEn(AwardLine l) {
+        return headEn(l) + "up to " + yuan(l.cap()) + " yuan, to be set by review; not counted in the "
+                + "granted total; once set, it is weighed against other awards for the same subject under "
+                + "从优、就高、不重复";
+    }
+
+    private static String aggregateCapZh(AwardLine l) {
+        Clause c = l.clause();
+        return c.labelZh() + c.aggregateScopeZh() + "上限" + groupZh(l) + "：合计 "
+                + yuan(l.computed()) + " 元，超过上限 " + yuan(l.cap()) + " 元，核减 " + yuan(l.amount().negate())
+                + " 元";
+    }
+
+    private static String aggregateCapEn(AwardLine l) {
+        Clause c = l.clause();
+        return c.labelEn() + " " + c.aggregateScopeEn() + " cap" + groupEn(l) + ": "
+                + yuan(l.computed()) + " yuan in all exceeds the cap of " + yuan(l.cap()) + " yuan; reduced by "
+                + yuan(l.amount().negate()) + " yuan";
     }
 
     private static String arithmeticZh(AwardLine l) {
         Clause c = l.clause();
         if (l.kind() == ClaimKind.DISCRETIONARY) {
             String base = c.baseZh() + " " + yuan(l.base()) + " 元";
-            return l.cap() == null ? base : l.computed().compareTo(l.cap()) > 0
-                    ? base + "，超过" + c.capScopeZh() + "最高 " + yuan(l.cap()) + " 元，按上限计 " + yuan(l.cap()) + " 元"
-                    : base + "，未超过" + c.capScopeZh() + "最高 " + yuan(l.cap()) + " 元";
+            if (l.cap() == null) {
+                return base;
+            }
+            String cap = yuan(l.cap());
+            return l.computed().compareTo(l.cap()) > 0
+                    ? base + "，超过" + c.capScopeZh() + "最高 " + cap + " 元，按上限计 " + cap + " 元"
+                    : base + "，未超过" + c.capScopeZh() + "最高 " + cap + " 元";
         }
         String product = c.baseZh() + " " + yuan(l.base()) + " 元 × " + percent(l.rate()) + " = "
                 + exact(l.computed()) + " 元";
         if (l.cap() == null) {
             return product + "（条文未设上限）";
         }
+        String cap = yuan(l.cap());
         return l.computed().compareTo(l.cap()) > 0
-                ? product + "，超过" + c.capScopeZh() + "上限 " + yuan(l.cap()) + " 元，按上限计 " + yuan(l.cap()) + " 元"
-                : product + "，未超过" + c.capScopeZh() + "上限 " + yuan(l.cap()) + " 元";
+                ? product + "，超过" + c.capScopeZh() + "上限 " + cap + " 元，按上限计 " + cap + " 元"
+                : product + "，未超过" + c.capScopeZh() + "上限 " + cap + " 元";
     }
 
     private static String arithmeticEn(AwardLine l) {
         Clause c = l.clause();
         if (l.kind() == ClaimKind.DISCRETIONARY) {
             String base = c.baseEn() + " " + yuan(l.base()) + " yuan";
-            return l.cap() == null ? base : l.computed().compareTo(l.cap()) > 0
-                    ? base + ", above the " + c.capScopeEn() + " maximum of " + yuan(l.cap()) + " yuan, so "
-                    + yuan(l.cap()) + " yuan"
-                    : base + ", within the " + c.capScopeEn() + " maximum of " + yuan(l.cap()) + " yuan";
+            if (l.cap() == null) {
+                return base;
+            }
+            String cap = yuan(l.cap());
+            return l.computed().compareTo(l.cap()) > 0
+                    ? base + ", above the " + c.capScopeEn() + " maximum of " + cap + " yuan, so " + cap + " yuan"
+                    : base + ", within the " + c.capScopeEn() + " maximum of " + cap + " yuan";
         }
         String product = c.baseEn() + " " + yuan(l.base()) + " yuan × " + percent(l.rate()) + " = "
                 + exact(l.computed()) + " yuan";
         if (l.cap() == null) {
             return product + " (the text states no cap)";
         }
+        String cap = yuan(l.cap());
         return l.computed().compareTo(l.cap()) > 0
-                ? product + ", above the " + c.capScopeEn() + " cap of " + yuan(l.cap()) + " yuan, so "
-                + yuan(l.cap()) + " yuan"
-                : product + ", within the " + c.capScopeEn() + " cap of " + yuan(l.cap()) + " yuan";
+                ? product + ", above the " + c.capScopeEn() + " cap of " + cap + " yuan, so " + cap + " yuan"
+                : product + ", within the " + c.capScopeEn() + " cap of " + cap + " yuan";
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.minhang.policy.engine;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -135,6 +136,199 @@ public final class MostFavourable {
      */
     public static List<Winner> winners(RuleContext rule, Application application, Collection<?> eligible,
                                        Collection<?> otherAwards, Collection<?> aggregateCaps) {
+        List<Winner> unweighed = Unweighed.winners(RuleMeta.name(rule), eligible, otherAwards, aggregateCaps);
+        return unweighed != null ? unweighed : weighedWinners(rule, application, eligible, otherAwards, aggregateCaps);
+    }
+
+    /**
+     * The winners where nothing has to be weighed, without the candidates, maps and search of {@link #choose}:
+     * each subject's highest award on its own (ties: this policy, then the lower clause), the choice of
+     * {@link #choose} when no aggregate cap binds on it, and also where one binds but leaves nothing to weigh
+     * ({@link #nothingToWeigh}). Null otherwise (or where one subject has two claims of one clause): then
+     * {@link #weighedWinners} chooses.
+     */
+    private static final class Unweighed {
+        /** By subject, then as {@link #choose} lists a subject's candidates: by clause. */
+        private static final Comparator<Claim> BY_SUBJECT_THEN_CLAUSE = (a, b) -> {
+            int c = a.subject().compareTo(b.subject());
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(a.rank(), b.rank());
+            return c != 0 ? c : a.clause().compareTo(b.clause());
+        };
+
+        private Unweighed() {
+        }
+
+        static List<Winner> winners(String rule, Collection<?> eligible, Collection<?> otherAwards,
+                                    Collection<?> aggregateCaps) {
+            Claim[] claims = new Claim[eligible.size()];
+            int n = 0;
+            for (Object o : eligible) {
+                Claim c = ((Eligible) o).claim();
+                Objects.requireNonNull(c.amount(), "amount");
+                claims[n++] = c;
+            }
+            Arrays.sort(claims, BY_SUBJECT_THEN_CLAUSE);
+            Map<String, OtherAward> highest = highest(otherAwards);
+            Map<String, BigDecimal> caps = caps(aggregateCaps);
+            List<Winner> winners = new ArrayList<>(claims.length);
+            List<Load> loads = caps.isEmpty() ? null : new ArrayList<>(2);
+            for (int from = 0; from < claims.length; ) {
+                String subject = claims[from].subject();
+                int to = from + 1;
+                while (to < claims.length && claims[to].subject().equals(subject)) {
+                    if (claims[to].clause().equals(claims[to - 1].clause())) {
+                        return null;
+                    }
+                    to++;
+                }
+                Claim best = best(claims, from, to);
+                OtherAward rival = highest == null ? null : highest.get(subject);
+                if (rival == null || rival.amount().compareTo(best.amount()) <= 0) {
+                    if (loads != null && caps.containsKey(best.clause())) {
+                        Load.add(loads, best);
+                    }
+                    winners.add(new Winner(subject, best, null, best.amount(), rule, null, null));
+                } else {
+                    winners.add(new Winner(subject, null, rival, rival.amount(), rule, null, null));
+                }
+                from = to;
+            }
+            if (loads == null || !Load.binds(loads, caps)) {
+                return winners;
+            }
+            return nothingToWeigh(claims, highest, caps) ? winners : null;
+        }
+
+        /**
+         * True where a cap binds but no subject has anything to weigh: every subject with a candidate in a group
+         * whose candidates could exceed its cap all together has that candidate alone (no other clause, no award
+         * under another policy). The search would then fix every subject to the choice each makes on its own, weigh
+         * none, and find the same winners.
+         */
+        private static boolean nothingToWeigh(Claim[] claims, Map<String, OtherAward> highest,
+                                              Map<String, BigDecimal> caps) {
+            List<Load> all = new ArrayList<>(2);
+            for (Claim c : claims) {
+                if (caps.containsKey(c.clause())) {
+                    Load.add(all, c);
+                }
+            }
+            for (int from = 0; from < claims.length; ) {
+                String subject = claims[from].subject();
+                int to = from + 1;
+                while (to < claims.length && claims[to].subject().equals(subject)) {
+                    to++;
+                }
+                boolean alone = to - from == 1 && (highest == null || !highest.containsKey(subject));
+                if (!alone) {
+                    for (int i = from; i < to; i++) {
+                        if (caps.containsKey(claims[i].clause()) && Load.of(all, claims[i]).exceeds(caps)) {
+                            return false;
+                        }
+                    }
+                }
+                from = to;
+            }
+            return true;
+        }
+
+        /** The first of the subject's claims by {@link #HIGHEST_THEN_CLAUSE}. */
+        private static Claim best(Claim[] claims, int from, int to) {
+            Claim best = claims[from];
+            for (int i = from + 1; i < to; i++) {
+                Claim c = claims[i];
+                int by = c.amount().compareTo(best.amount());
+                if (by > 0 || by == 0 && (c.rank() < best.rank()
+                        || c.rank() == best.rank() && c.clause().compareTo(best.clause()) < 0)) {
+                    best = c;
+                }
+            }
+            return best;
+        }
+
+        /** The highest award under another policy for each subject (of two equal ones, the lower id). */
+        private static Map<String, OtherAward> highest(Collection<?> otherAwards) {
+            if (otherAwards.isEmpty()) {
+                return null;
+            }
+            Map<String, OtherAward> highest = new HashMap<>();
+            for (Object o : otherAwards) {
+                OtherAward award = (OtherAward) o;
+                highest.merge(award.subject(), award, MostFavourable::higher);
+            }
+            return highest;
+        }
+
+        private static Map<String, BigDecimal> caps(Collection<?> aggregateCaps) {
+            if (aggregateCaps.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, BigDecimal> caps = new HashMap<>();
+            for (Object o : aggregateCaps) {
+                AggregateCap cap = (AggregateCap) o;
+                caps.merge(cap.clause(), cap.cap(), BigDecimal::min);
+            }
+            return caps;
+        }
+
+        /** What the chosen awards of one aggregate-cap group add up to. */
+        private static final class Load {
+            final String clause;
+            final String group;
+            BigDecimal total;
+
+            private Load(Claim first) {
+                clause = first.clause();
+                group = first.group();
+                total = first.amount();
+            }
+
+            static void add(List<Load> loads, Claim c) {
+                Load l = of(loads, c);
+                if (l == null) {
+                    loads.add(new Load(c));
+                } else {
+                    l.total = l.total.add(c.amount());
+                }
+            }
+
+            /** The load of the group of {@code c}; null where there is none yet. */
+            static Load of(List<Load> loads, Claim c) {
+                for (Load l : loads) {
+                    if (l.clause.equals(c.clause()) && l.group.equals(c.group())) {
+                        return l;
+                    }
+                }
+                return null;
+            }
+
+            boolean exceeds(Map<String, BigDecimal> caps) {
+                return total.compareTo(caps.get(clause)) > 0;
+            }
+
+            static boolean binds(List<Load> loads, Map<String, BigDecimal> caps) {
+                for (Load l : loads) {
+                    if (l.exceeds(caps)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+    }
+
+    /** Of two awards under other policies for one subject, the higher; of two equal ones, the lower id. */
+    private static OtherAward higher(OtherAward x, OtherAward y) {
+        int c = x.amount().compareTo(y.amount());
+        return c > 0 || c == 0 && x.id().compareTo(y.id()) < 0 ? x : y;
+    }
+
+    /** The winners {@link #choose} picks, with what each award adds after its cap where a binding cap was weighed. */
+    private static List<Winner> weighedWinners(RuleContext rule, Application application, Collection<?> eligible,
+                                               Collection<?> otherAwards, Collection<?> aggregateCaps) {
         Map<Candidate, Claim> claims = new HashMap<>();
         for (Object o : eligible) {
             Claim c = ((Eligible) o).claim();
@@ -146,10 +340,7 @@ public final class MostFavourable {
         for (Object o : otherAwards) {
             OtherAward award = (OtherAward) o;
             if (subjects.contains(award.subject())) {
-                highest.merge(award.subject(), award, (x, y) -> {
-                    int c = x.amount().compareTo(y.amount());
-                    return c > 0 || c == 0 && x.id().compareTo(y.id()) < 0 ? x : y;
-                });
+                highest.merge(award.subject(), award, MostFavourable::higher);
             }
         }
         Map<String, Rival> rivals = new HashMap<>();
@@ -307,6 +498,11 @@ public final class MostFavourable {
         private long bestT = Long.MIN_VALUE;
         private int[] best;
 
+        /** This policy's awards by clause, then the other award. */
+        private static final Comparator<Option> PREFERENCE = Comparator.comparing((Option o) -> !o.thisPolicy())
+                .thenComparingInt(o -> o.thisPolicy() ? o.candidate().rank() : 0)
+                .thenComparing(o -> o.thisPolicy() ? o.candidate().clause() : "");
+
         /** One candidate as the search sees it: in a group that can bind (group ≥ 0) or outside (value fixed). */
         private record Option(Candidate candidate, Rival rival, int group, long value) {
             boolean thisPolicy() {
@@ -340,98 +536,14 @@ public final class MostFavourable {
 
         Choice run() {
             Set<Candidate> removed = new HashSet<>();
-            Map<String, Boolean> canBind;
-            Map<String, Boolean> couldBind = null;
-            // Reduce until nothing changes: removing a candidate that can never stand may leave a group unable to bind.
-            while (true) {
-                Map<String, BigDecimal> most = new HashMap<>();
-                for (List<Candidate> list : bySubject.values()) {
-                    for (Candidate c : list) {
-                        if (caps.containsKey(c.clause()) && !removed.contains(c)) {
-                            most.merge(c.capKey(), c.amount(), BigDecimal::add);
-                        }
-                    }
-                }
-                canBind = new HashMap<>();
-                for (Map.Entry<String, BigDecimal> m : most.entrySet()) {
-                    String clause = m.getKey().substring(0, m.getKey().indexOf('\u0000'));
-                    canBind.put(m.getKey(), m.getValue().compareTo(caps.get(clause)) > 0);
-                }
-                if (couldBind == null) {
-                    couldBind = canBind;
-                }
-                boolean changed = false;
-                for (Map.Entry<String, List<Candidate>> e : bySubject.entrySet()) {
-                    Option outside = outside(e.getValue(), rivals.get(e.getKey()), canBind, removed);
-                    if (outside == null) {
-                        continue;
-                    }
-                    for (Candidate c : e.getValue()) {
-                        if (!removed.contains(c) && canBind.getOrDefault(c.capKey(), false)
-                                && units(c.amount().min(caps.get(c.clause()))) < outside.value()) {
-                            removed.add(c);
-                            changed = true;
-                        }
-                    }
-                }
-                if (!changed) {
-                    break;
-                }
-            }
-
-            for (Map.Entry<String, Boolean> b : canBind.entrySet()) {
-                if (b.getValue()) {
-                    groupIndex.put(b.getKey(), groupIndex.size());
-                }
-            }
-            cap = new long[groupIndex.size()];
-            fixedLoad = new long[groupIndex.size()];
-            for (Map.Entry<String, Integer> g : groupIndex.entrySet()) {
-                String clause = g.getKey().substring(0, g.getKey().indexOf('\u0000'));
-                cap[g.getValue()] = units(caps.get(clause));
-            }
-
+            Map<String, Boolean> couldBind = canBind(removed);
+            Map<String, Boolean> canBind = reduce(couldBind, removed);
+            indexGroups(canBind);
             Set<String> weighed = new HashSet<>();
             Map<String, Integer> alternatives = new LinkedHashMap<>();
             int total = 0;
             for (Map.Entry<String, List<Candidate>> e : bySubject.entrySet()) {
-                String subject = e.getKey();
-                Rival rival = rivals.get(subject);
-                Option outside = outside(e.getValue(), rival, canBind, removed);
-                List<Option> mine = new ArrayList<>();
-                boolean touchesBindingGroup = false;
-                for (Candidate c : e.getValue()) {
-                    Integer g = groupIndex.get(c.capKey());
-                    if (couldBind.getOrDefault(c.capKey(), false)) {
-                        touchesBindingGroup = true;
-                    }
-                    if (g != null && !removed.contains(c)) {
-                        mine.add(new Option(c, null, g, units(c.amount())));
-                    }
-                }
-                if (outside != null) {
-                    mine.add(outside);
-                }
-                // This policy's awards by clause, then the other award: the order of preference on a tie.
-                mine.sort(Comparator.comparing((Option o) -> !o.thisPolicy())
-                        .thenComparingInt(o -> o.thisPolicy() ? o.candidate().rank() : 0)
-                        .thenComparing(o -> o.thisPolicy() ? o.candidate().clause() : ""));
-                int count = e.getValue().size() + (rival == null ? 0 : 1);
-                if (count > 1 && touchesBindingGroup) {
-                    weighed.add(subject);
-                }
-                if (mine.size() == 1) {
-                    Option only = mine.get(0);
-                    fixed.put(subject, only);
-                    if (only.group() >= 0) {
-                        fixedLoad[only.group()] += only.value();
-                    }
-                } else {
-                    inPlay.add(subject);
-                    options.add(mine.toArray(new Option[0]));
-                    alternatives.put(subject, mine.size() - 1);
-                    total += mine.size() - 1;
-                }
+                total += options(e.getKey(), e.getValue(), canBind, couldBind, removed, weighed, alternatives);
             }
             if (total > Limits.MAX_WEIGHED_ALTERNATIVES) {
                 throw new TooManyAlternatives(alternatives);
@@ -443,6 +555,118 @@ public final class MostFavourable {
 
             Map<String, Candidate> standing = new HashMap<>();
             long[] load = fixedLoad.clone();
+            standing(standing, load);
+            return new Choice(standing, weighed, adds(weighed, standing, load), visited);
+        }
+
+        /** For each group with a cap, whether its candidates not removed exceed the cap all together. */
+        private Map<String, Boolean> canBind(Set<Candidate> removed) {
+            Map<String, BigDecimal> most = new HashMap<>();
+            for (List<Candidate> list : bySubject.values()) {
+                for (Candidate c : list) {
+                    if (caps.containsKey(c.clause()) && !removed.contains(c)) {
+                        most.merge(c.capKey(), c.amount(), BigDecimal::add);
+                    }
+                }
+            }
+            Map<String, Boolean> canBind = new HashMap<>();
+            for (Map.Entry<String, BigDecimal> m : most.entrySet()) {
+                String clause = m.getKey().substring(0, m.getKey().indexOf('\u0000'));
+                canBind.put(m.getKey(), m.getValue().compareTo(caps.get(clause)) > 0);
+            }
+            return canBind;
+        }
+
+        /**
+         * Removes the candidates that can never stand until nothing changes (removing one may leave a group unable
+         * to bind), starting from {@code canBind}; the groups that can bind at the end.
+         */
+        private Map<String, Boolean> reduce(Map<String, Boolean> first, Set<Candidate> removed) {
+            Map<String, Boolean> canBind = first;
+            while (removeDominated(canBind, removed)) {
+                canBind = canBind(removed);
+            }
+            return canBind;
+        }
+
+        /** Removes every candidate in a group that can bind that adds less than its subject's best outside. */
+        private boolean removeDominated(Map<String, Boolean> canBind, Set<Candidate> removed) {
+            boolean changed = false;
+            for (Map.Entry<String, List<Candidate>> e : bySubject.entrySet()) {
+                Option outside = outside(e.getValue(), rivals.get(e.getKey()), canBind, removed);
+                if (outside == null) {
+                    continue;
+                }
+                for (Candidate c : e.getValue()) {
+                    if (!removed.contains(c) && canBind.getOrDefault(c.capKey(), false)
+                            && units(c.amount().min(caps.get(c.clause()))) < outside.value()) {
+                        removed.add(c);
+                        changed = true;
+                    }
+                }
+            }
+            return changed;
+        }
+
+        private void indexGroups(Map<String, Boolean> canBind) {
+            for (Map.Entry<String, Boolean> b : canBind.entrySet()) {
+                if (b.getValue()) {
+                    groupIndex.put(b.getKey(), groupIndex.size());
+                }
+            }
+            cap = new long[groupIndex.size()];
+            fixedLoad = new long[groupIndex.size()];
+            for (Map.Entry<String, Integer> g : groupIndex.entrySet()) {
+                String clause = g.getKey().substring(0, g.getKey().indexOf('\u0000'));
+                cap[g.getValue()] = units(caps.get(clause));
+            }
+        }
+
+        /**
+         * A subject's options in the order of preference: fixed where it has one, else in play. The alternatives
+         * it adds to the search.
+         */
+        private int options(String subject, List<Candidate> candidates, Map<String, Boolean> canBind,
+                            Map<String, Boolean> couldBind, Set<Candidate> removed, Set<String> weighed,
+                            Map<String, Integer> alternatives) {
+            Rival rival = rivals.get(subject);
+            Option outside = outside(candidates, rival, canBind, removed);
+            List<Option> mine = new ArrayList<>();
+            boolean touchesBindingGroup = false;
+            for (Candidate c : candidates) {
+                Integer g = groupIndex.get(c.capKey());
+                if (couldBind.getOrDefault(c.capKey(), false)) {
+                    touchesBindingGroup = true;
+                }
+                if (g != null && !removed.contains(c)) {
+                    mine.add(new Option(c, null, g, units(c.amount())));
+                }
+            }
+            if (outside != null) {
+                mine.add(outside);
+            }
+            // This policy's awards by clause, then the other award: the order of preference on a tie.
+            mine.sort(PREFERENCE);
+            int count = candidates.size() + (rival == null ? 0 : 1);
+            if (count > 1 && touchesBindingGroup) {
+                weighed.add(subject);
+            }
+            if (mine.size() == 1) {
+                Option only = mine.get(0);
+                fixed.put(subject, only);
+                if (only.group() >= 0) {
+                    fixedLoad[only.group()] += only.value();
+                }
+                return 0;
+            }
+            inPlay.add(subject);
+            options.add(mine.toArray(new Option[0]));
+            alternatives.put(subject, mine.size() - 1);
+            return mine.size() - 1;
+        }
+
+        /** The candidate of this policy that stands for each subject it wins, and the load of each group. */
+        private void standing(Map<String, Candidate> standing, long[] load) {
             for (Map.Entry<String, Option> f : fixed.entrySet()) {
                 if (f.getValue().thisPolicy()) {
                     standing.put(f.getKey(), f.getValue().candidate());
@@ -457,6 +681,10 @@ public final class MostFavourable {
                     load[o.group()] += o.value();
                 }
             }
+        }
+
+        /** What each candidate of a weighed subject adds (or would add) after its group's cap. */
+        private Map<Candidate, BigDecimal> adds(Set<String> weighed, Map<String, Candidate> standing, long[] load) {
             Map<Candidate, BigDecimal> adds = new HashMap<>();
             for (String subject : weighed) {
                 Candidate winner = standing.get(subject);
@@ -471,7 +699,7 @@ public final class MostFavourable {
                     adds.put(c, amount(Math.min(cap[g], with) - Math.min(cap[g], with - a)));
                 }
             }
-            return new Choice(standing, weighed, adds, visited);
+            return adds;
         }
 
         /**

@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 import cn.minhang.policy.model.Application;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,9 +44,19 @@ public final class ApplicationJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final ObjectMapper MAPPER = JsonMapper.builder().nodeFactory(NODES).build();
 
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
     /**
-     * A record type's components in record order ([0]) and by name ([1]), found once per type: reflection makes
-     * new component and accessor objects on every call.
+     * A record type's components in record order ([0]), by name ([1]), and the one named id if it has one ([2]),
+     * found once per type: reflection makes new component and accessor objects on every call.
      */
     private static final ClassValue<Component[][]> COMPONENTS = new ClassValue<>() {
         @Override
@@ -53,7 +65,8 @@ public final class ApplicationJson {
                     .map(c -> new Component(c.getName(), c.getAccessor())).toArray(Component[]::new);
             Component[] byName = inOrder.clone();
             Arrays.sort(byName, Comparator.comparing(Component::name));
-            return new Component[][] {inOrder, byName};
+            Component[] id = Arrays.stream(inOrder).filter(c -> c.name().equals("id")).toArray(Component[]::new);
+            return new Component[][] {inOrder, byName, id};
         }
     };
 
@@ -81,18 +94,111 @@ public final class ApplicationJson {
         return compact(write(application, true));
     }
 
-    /** The SHA-256 of the canonical JSON's UTF-8 bytes, in 64 lower-case hex digits. */
+    /**
+     * The SHA-256 of the canonical JSON's UTF-8 bytes, in 64 lower-case hex digits. The canonical text is written
+     * field by field straight into the digest, without a tree: the bytes of {@link #canonical}, except that a
+     * character beyond the Basic Multilingual Plane is written as the JSON escapes of its two surrogates (as
+     * Jackson's UTF-8 writer has always written it here, so that every hash recorded stays the hash of its input).
+     */
     public static String sha256(Application application) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            // The canonical text's UTF-8 bytes go straight into the digest: no String, no byte array.
-            try (OutputStream into = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-                MAPPER.writeValue(into, write(application, true));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException | IOException e) {
+        MessageDigest digest = sha256Digest();
+        try (OutputStream into = new DigestOutputStream(OutputStream.nullOutputStream(), digest);
+             JsonGenerator g = MAPPER.getFactory().createGenerator(into, JsonEncoding.UTF8)) {
+            writeCanonical(g, application);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** A fresh SHA-256 digest: a copy of one found once, as the look-up of the algorithm costs more than the copy. */
+    private static MessageDigest sha256Digest() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+    }
+
+    /** The canonical form of {@code value}, as {@link #write} builds it with {@code sorted}, onto a generator. */
+    private static void writeCanonical(JsonGenerator g, Object value) throws IOException {
+        if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (value instanceof BigDecimal d) {
+            g.writeString(amount(d));
+        } else if (value instanceof LocalDate d) {
+            g.writeString(d.toString());
+        } else if (value instanceof Enum<?> e) {
+            g.writeString(e.name());
+        } else if (value instanceof List<?> list) {
+            writeCanonicalList(g, list);
+        } else if (value.getClass().isRecord()) {
+            writeCanonicalRecord(g, value);
+        } else {
+            throw new IllegalStateException("no JSON form for " + value.getClass());
+        }
+    }
+
+    private static void writeCanonicalRecord(JsonGenerator g, Object record) throws IOException {
+        g.writeStartObject();
+        for (Component c : COMPONENTS.get(record.getClass())[1]) {
+            Object v = get(c, record);
+            if (isDefault(v)) {
+                continue;
+            }
+            g.writeFieldName(c.name());
+            writeCanonical(g, v);
+        }
+        g.writeEndObject();
+    }
+
+    /** A list's items in the canonical order: see {@link #write}. */
+    private static void writeCanonicalList(JsonGenerator g, List<?> list) throws IOException {
+        g.writeStartArray();
+        int size = list.size();
+        if (size == 1) {
+            writeCanonical(g, list.get(0));
+        } else if (size > 1) {
+            String[] keys = new String[size];
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                keys[i] = sortKey(list.get(i));
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+            for (int i : order) {
+                writeCanonical(g, list.get(i));
+            }
+        }
+        g.writeEndArray();
+    }
+
+    /**
+     * What a list item is sorted by in the canonical form: its id where it is a record with a text id, else what
+     * {@link #write} sorts it by (its canonical text).
+     */
+    private static String sortKey(Object item) {
+        if (item.getClass().isRecord()) {
+            Component[] id = COMPONENTS.get(item.getClass())[2];
+            if (id.length == 1 && get(id[0], item) instanceof String text) {
+                return text;
+            }
+        }
+        JsonNode node = write(item, true);
+        return node.has("id") ? node.get("id").textValue() : compact(node);
+    }
+
+    /** A value the written form leaves out: absent, false, or an empty list. */
+    private static boolean isDefault(Object v) {
+        return v == null || Boolean.FALSE.equals(v) || v instanceof List<?> l && l.isEmpty();
     }
 
     /** An amount as the contract writes it: a decimal string with two places when it has at most two. */
@@ -159,7 +265,7 @@ public final class ApplicationJson {
             ObjectNode object = NODES.objectNode();
             for (Component c : COMPONENTS.get(value.getClass())[sorted ? 1 : 0]) {
                 Object v = get(c, value);
-                if (v == null || Boolean.FALSE.equals(v) || v instanceof List<?> l && l.isEmpty()) {
+                if (isDefault(v)) {
                     continue;
                 }
                 object.set(c.name(), write(v, sorted));

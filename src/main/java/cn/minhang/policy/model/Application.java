@@ -1,8 +1,9 @@
 package cn.minhang.policy.model;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * One application under the policy: the applicant and everything it asks support for. Ids name subjects: the
@@ -53,24 +54,56 @@ public record Application(
                 .present("enterprise", enterprise).done();
     }
 
-    /** Every fact the rules match, the application itself first. */
+    /**
+     * Every fact the rules match, the application itself first, then the enterprise, the settlement and the
+     * platform where there are any, then the items of every list in record order. Built by hand into one list
+     * of the exact size: it is called on every evaluation.
+     */
     public List<Object> facts() {
-        Stream.Builder<Object> facts = Stream.builder();
-        facts.add(this);
-        facts.add(enterprise);
+        Object[] facts = new Object[factCount()];
+        int n = 0;
+        facts[n++] = this;
+        facts[n++] = enterprise;
         if (chainLeaderSettlement != null) {
-            facts.add(chainLeaderSettlement);
+            facts[n++] = chainLeaderSettlement;
         }
         if (operationPlatform != null) {
-            facts.add(operationPlatform);
+            facts[n++] = operationPlatform;
         }
-        return Stream.of(facts.build(), products.stream(), computeExpenses.stream(), openCallProjects.stream(),
-                        purchases.stream(), catalogueProducts.stream(), equipmentInvestments.stream(),
-                        demonstrations.stream(), scenarios.stream(), vouchers.stream(), clusters.stream(),
-                        referrals.stream(), pilotPlatforms.stream(), cooperations.stream(), exhibitions.stream(),
-                        talents.stream(), otherAwards.stream())
-                .flatMap(s -> s.map(Object.class::cast))
-                .toList();
+        n = addAll(facts, n, products);
+        n = addAll(facts, n, computeExpenses);
+        n = addAll(facts, n, openCallProjects);
+        n = addAll(facts, n, purchases);
+        n = addAll(facts, n, catalogueProducts);
+        n = addAll(facts, n, equipmentInvestments);
+        n = addAll(facts, n, demonstrations);
+        n = addAll(facts, n, scenarios);
+        n = addAll(facts, n, vouchers);
+        n = addAll(facts, n, clusters);
+        n = addAll(facts, n, referrals);
+        n = addAll(facts, n, pilotPlatforms);
+        n = addAll(facts, n, cooperations);
+        n = addAll(facts, n, exhibitions);
+        n = addAll(facts, n, talents);
+        addAll(facts, n, otherAwards);
+        return Collections.unmodifiableList(Arrays.asList(facts));
+    }
+
+    /** How many facts {@link #facts()} lists. */
+    private int factCount() {
+        return 2 + (chainLeaderSettlement == null ? 0 : 1) + (operationPlatform == null ? 0 : 1)
+                + products.size() + computeExpenses.size() + openCallProjects.size() + purchases.size()
+                + catalogueProducts.size() + equipmentInvestments.size() + demonstrations.size() + scenarios.size()
+                + vouchers.size() + clusters.size() + referrals.size() + pilotPlatforms.size() + cooperations.size()
+                + exhibitions.size() + talents.size() + otherAwards.size();
+    }
+
+    private static int addAll(Object[] facts, int from, List<?> items) {
+        int n = from;
+        for (int i = 0, size = items.size(); i < size; i++) {
+            facts[n++] = items.get(i);
+        }
+        return n;
     }
 
     /** Starts an application of {@code enterprise}, dated {@code applicationDate}. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -20,6 +21,9 @@ public final class ApplicationChecks {
     /** Every cross-fact problem of {@code application}; empty when there is none. */
     public static List<Problem> problems(Application application) {
         List<Problem> problems = new ArrayList<>();
+        if (valid(application)) {
+            return problems;
+        }
         Set<String> subjects = new HashSet<>();
         subjects.add(application.enterprise().id());
         unique("products", application.products(), ProductRnd::id, subjects, problems);
@@ -63,6 +67,112 @@ public final class ApplicationChecks {
         if (!problems.isEmpty()) {
             throw new InvalidApplicationException(problems);
         }
+    }
+
+    /**
+     * True when there is no cross-fact problem: answered without building the sets, maps and messages that name
+     * a problem, as nearly every application has none. Only where it answers false does {@link #problems} look
+     * for every problem to name it.
+     */
+    static boolean valid(Application application) {
+        return distinct(application.products(), ProductRnd::id)
+                && distinct(application.computeExpenses(), ComputeExpense::id)
+                && distinct(application.openCallProjects(), OpenCallProject::id)
+                && distinct(application.purchases(), Purchase::id)
+                && distinct(application.catalogueProducts(), CatalogueProduct::id)
+                && distinct(application.equipmentInvestments(), EquipmentInvestment::id)
+                && distinct(application.demonstrations(), Demonstration::id)
+                && distinct(application.scenarios(), Scenario::id)
+                && distinct(application.vouchers(), InnovationVoucher::id)
+                && distinct(application.clusters(), IndustryCluster::id)
+                && distinct(application.referrals(), Referral::id)
+                && distinct(application.pilotPlatforms(), PilotPlatform::id)
+                && distinct(application.cooperations(), Cooperation::id)
+                && distinct(application.exhibitions(), Exhibition::id)
+                && distinct(application.talents(), Talent::id)
+                && distinct(application.otherAwards(), OtherAward::id)
+                && otherAwardsNameSubjects(application)
+                && noFutureComputeExpense(application);
+    }
+
+    /** Up to this many items, pairs are compared rather than hashed. */
+    private static final int COMPARED_PAIRWISE = 8;
+
+    private static <T> boolean distinct(List<T> items, Function<T, String> id) {
+        int size = items.size();
+        if (size < 2) {
+            return true;
+        }
+        if (size > COMPARED_PAIRWISE) {
+            Set<String> seen = new HashSet<>(size * 2);
+            for (T item : items) {
+                if (!seen.add(id.apply(item))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int i = 1; i < size; i++) {
+            String key = id.apply(items.get(i));
+            for (int j = 0; j < i; j++) {
+                if (Objects.equals(key, id.apply(items.get(j)))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean otherAwardsNameSubjects(Application application) {
+        List<OtherAward> awards = application.otherAwards();
+        if (awards.isEmpty()) {
+            return true;
+        }
+        Set<String> subjects = subjects(application);
+        for (OtherAward award : awards) {
+            if (!subjects.contains(award.subject())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The enterprise's id and the id of every item of every list but the awards under other policies. */
+    private static Set<String> subjects(Application application) {
+        Set<String> subjects = new HashSet<>();
+        subjects.add(application.enterprise().id());
+        addIds(application.products(), ProductRnd::id, subjects);
+        addIds(application.computeExpenses(), ComputeExpense::id, subjects);
+        addIds(application.openCallProjects(), OpenCallProject::id, subjects);
+        addIds(application.purchases(), Purchase::id, subjects);
+        addIds(application.catalogueProducts(), CatalogueProduct::id, subjects);
+        addIds(application.equipmentInvestments(), EquipmentInvestment::id, subjects);
+        addIds(application.demonstrations(), Demonstration::id, subjects);
+        addIds(application.scenarios(), Scenario::id, subjects);
+        addIds(application.vouchers(), InnovationVoucher::id, subjects);
+        addIds(application.clusters(), IndustryCluster::id, subjects);
+        addIds(application.referrals(), Referral::id, subjects);
+        addIds(application.pilotPlatforms(), PilotPlatform::id, subjects);
+        addIds(application.cooperations(), Cooperation::id, subjects);
+        addIds(application.exhibitions(), Exhibition::id, subjects);
+        addIds(application.talents(), Talent::id, subjects);
+        return subjects;
+    }
+
+    private static <T> void addIds(List<T> items, Function<T, String> id, Set<String> into) {
+        for (T item : items) {
+            into.add(id.apply(item));
+        }
+    }
+
+    private static boolean noFutureComputeExpense(Application application) {
+        int year = application.applicationDate().getYear();
+        for (ComputeExpense expense : application.computeExpenses()) {
+            if (expense.year() > year) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <T> void unique(String list, List<T> items, Function<T, String> id, Set<String> subjects,

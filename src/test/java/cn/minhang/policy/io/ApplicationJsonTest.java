@@ -87,6 +87,35 @@ class ApplicationJsonTest {
     }
 
     @Test
+    void theHashIsTheSha256OfTheCanonicalText() {
+        // A name with what a JSON writer escapes or may escape (a quote, a backslash, a slash, a character beyond the
+        // BMP), and partners that need sorting, some of them escaped.
+        String escaped = LISTS_ONE_WAY.replace("\"示例科技\"", "\"引号\\\"与反斜杠\\\\、</b>、😀\"")
+                .replace("[\"复旦大学\", \"上海交通大学\"]", "[\"b\\\"\", \"b\", \"a\\\\\", \"Ω\", \"é\"]");
+        Application tricky = ApplicationReader.fromJson(escaped);
+        assertThat(tricky.enterprise().name()).isEqualTo("引号\"与反斜杠\\、</b>、😀");
+        // The hashed bytes write a character beyond the BMP as the escapes of its two surrogates, as they always have.
+        assertThat(ApplicationJson.sha256(tricky)).isEqualTo(sha256Of(ApplicationJson.canonical(tricky).replace("😀", "\\uD83D\\uDE00")));
+        Application bmp = ApplicationReader.fromJson(escaped.replace("、😀", ""));
+        assertThat(ApplicationJson.sha256(bmp)).isEqualTo(sha256Of(ApplicationJson.canonical(bmp)));
+        for (String json : new String[] {WRITTEN_ONE_WAY, WRITTEN_ANOTHER_WAY, LISTS_ONE_WAY, LISTS_ANOTHER_WAY}) {
+            Application a = ApplicationReader.fromJson(json);
+            assertThat(ApplicationJson.sha256(a)).isEqualTo(sha256Of(ApplicationJson.canonical(a)));
+        }
+        new PopulationGenerator(12).stream(300).forEach(a ->
+                assertThat(ApplicationJson.sha256(a)).as(a.id()).isEqualTo(sha256Of(ApplicationJson.canonical(a))));
+    }
+
+    private static String sha256Of(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void oneFenMoreChangesTheHash() {
         String one = ApplicationJson.sha256(ApplicationReader.fromJson(WRITTEN_ONE_WAY));
         String more = ApplicationJson.sha256(ApplicationReader.fromJson(

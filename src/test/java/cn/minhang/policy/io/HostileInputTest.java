@@ -187,6 +187,22 @@ class HostileInputTest {
     }
 
     @Test
+    void aDuplicateIdIsFoundInAShortListAndInALongOne() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {
+            many.append(i > 1 ? "," : "").append(product("P" + (i == 11 ? 4 : i), "p" + i, "\"1\""));
+        }
+        assertProblem(jsonProblems(json(many.toString())), "$.products[10].id", "duplicates the id 'P4' of $.products[3]");
+        String three = product("P1", "a", "\"1\"") + "," + product("P2", "b", "\"2\"") + "," + product("P2", "c", "\"3\"");
+        assertProblem(jsonProblems(json(three)), "$.products[2].id", "duplicates the id 'P2' of $.products[1]");
+        StringBuilder distinct = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {
+            distinct.append(i > 1 ? "," : "").append(product("P" + i, "p" + i, "\"1\""));
+        }
+        assertThat(ApplicationReader.fromJson(json(distinct.toString())).products()).hasSize(12);
+    }
+
+    @Test
     void aDuplicatedFieldNameIsRefusedRatherThanOneOfItsValuesSilentlyKept() {
         String text = json(product("\"8000000\"")).replace("\"id\":\"A1\"", "\"id\":\"A1\",\"id\":\"A2\"");
         assertProblem(jsonProblems(text), "$", "Duplicate field 'id'");
