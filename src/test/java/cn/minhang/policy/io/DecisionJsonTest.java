@@ -41,15 +41,21 @@ class DecisionJsonTest {
         new PopulationGenerator(20260701).stream(1_000).forEach(APPLICATIONS::add);
     }
 
+    /** The decision document built as a tree, with {@code "line": number} first. */
+    private static ObjectNode treeLine(long number, Application a, Decision d) {
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        tree.put("line", number);
+        tree.setAll(DecisionJson.toTree(a, d, AT));
+        return tree;
+    }
+
     @Test
     void theStreamedLineIsTheTreeWithItsLineNumberFirst() {
         long number = 0;
         for (Application a : APPLICATIONS) {
             Decision d = engine.evaluate(a);
-            ObjectNode tree = JsonNodeFactory.instance.objectNode();
-            tree.put("line", ++number);
-            tree.setAll(DecisionJson.toTree(a, d, AT));
-            assertThat(DecisionJson.compactLine(number, a, d, AT)).as(a.id()).isEqualTo(DecisionJson.compact(tree));
+            assertThat(DecisionJson.compactLine(++number, a, d, AT)).as(a.id())
+                    .isEqualTo(DecisionJson.compact(treeLine(number, a, d)));
         }
     }
 
@@ -59,10 +65,7 @@ class DecisionJsonTest {
             long number = 0;
             for (Application a : APPLICATIONS) {
                 Decision d = engine.evaluate(a);
-                ObjectNode tree = JsonNodeFactory.instance.objectNode();
-                tree.put("line", ++number);
-                tree.setAll(DecisionJson.toTree(a, d, AT));
-                byte[] expected = DecisionJson.compact(tree).getBytes(StandardCharsets.UTF_8);
+                byte[] expected = DecisionJson.compact(treeLine(++number, a, d)).getBytes(StandardCharsets.UTF_8);
                 assertThat(DecisionJson.compactLineBytes(number, a, d, AT, true)).as(a.id()).isEqualTo(expected);
             }
         }
