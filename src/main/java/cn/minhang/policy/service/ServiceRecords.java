@@ -84,6 +84,21 @@ public final class ServiceRecords implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the decision records can be written now: true when the service keeps none; otherwise the store must
+     * open and its database answer a trivial query within the connection and query timeouts.
+     */
+    public boolean available() {
+        if (config == null) {
+            return true;
+        }
+        try {
+            return store().isAvailable();
+        } catch (StoreUnavailableException e) {
+            return false;
+        }
+    }
+
     /** Archives the rules serving now and every version swapped in later, as it starts to serve. */
     void attach(RulesManager rules) {
         this.engine = rules.engine();

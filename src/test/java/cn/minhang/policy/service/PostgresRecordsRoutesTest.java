@@ -34,15 +34,24 @@ class PostgresRecordsRoutesTest extends RecordsRoutesContract {
         pg.stop();
         HttpResponse<String> down;
         HttpResponse<String> read;
+        HttpResponse<String> unready;
         long took;
         try {
             long started = System.nanoTime();
             down = record(oneProduct("A-D1", "E-D", "1000000"), "key-d1");
             read = running.get("/v1/records/" + before, bearer(READ_RECORDS_TOKEN));
             took = System.nanoTime() - started;
+            unready = running.get("/health/ready");
         } finally {
             pg.start();
         }
+        // Not ready while recorded evaluations would be refused: a supervisor takes it out of service.
+        assertThat(unready.statusCode()).isEqualTo(503);
+        assertThat(unready.headers().firstValue("Retry-After")).isPresent();
+        JsonNode notReady = JSON.readTree(unready.body());
+        assertThat(notReady.get("error").asText()).isEqualTo("not ready");
+        assertThat(notReady.get("problems").get(0).get("message").asText())
+                .contains("database of the decision records cannot be reached").doesNotContain("jdbc:");
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(down.headers().firstValue("Retry-After")).isPresent();
         JsonNode error = JSON.readTree(down.body());
@@ -59,6 +68,7 @@ class PostgresRecordsRoutesTest extends RecordsRoutesContract {
         String after = id(record(oneProduct("A-D1", "E-D", "1000000"), "key-d1"));
         assertThat(record(oneProduct("A-D1", "E-D", "1000000"), "key-d1").statusCode()).isEqualTo(200);
         assertThat(ids(list("?enterprise=E-D"))).containsExactly(before, after);
+        assertThat(running.get("/health/ready").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -56,6 +56,15 @@ abstract class RecordsRoutesContract {
         }
     }
 
+    @Test
+    void theServiceIsReadyWithItsRecordsDatabaseAnswering() throws Exception {
+        HttpResponse<String> ready = running.get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(ready.body());
+        assertThat(body.get("status").asText()).isEqualTo("ready");
+        assertThat(body.get("records").asText()).isEqualTo("available");
+    }
+
     // ------------------------------------------------------------------------------------------------ recording
 
     @Test

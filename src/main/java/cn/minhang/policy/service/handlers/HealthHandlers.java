@@ -29,15 +29,25 @@ public final class HealthHandlers {
     }
 
     /**
-     * Ready: the rules compiled, passed every spec case and serve; 200 {@code {"status": "ready", "rulesVersion":
-     * …}}. Otherwise 503 with the error document: still compiling, or every problem of the refused rules.
+     * Ready: the rules compiled, passed every spec case and serve, and, where the service keeps decision records,
+     * their database answers; 200 {@code {"status": "ready", "rulesVersion": …, "records": "available"}}.
+     * Otherwise 503 with the error document: still compiling, every problem of the refused rules, or the records'
+     * database out of reach (a recorded evaluation would be refused, so the service should take no traffic).
      */
     public static Handler ready(PolicyService service) {
         return (Context ctx) -> {
             if (service.ready()) {
+                boolean recording = service.records().enabled();
+                if (recording && !service.records().available()) {
+                    throw ApiError.retryLater(503, ApiError.NOT_READY, "the database of the decision records "
+                            + "cannot be reached: recorded evaluations are refused until it answers", 1);
+                }
                 ObjectNode body = JsonNodeFactory.instance.objectNode();
                 body.put("status", "ready");
                 body.put("rulesVersion", service.rules().version());
+                if (recording) {
+                    body.put("records", "available");
+                }
                 Http.json(ctx, 200, body);
                 return;
             }
