@@ -220,6 +220,13 @@ public final class ClauseCatalogue {
         Map<String, String> missing = new LinkedHashMap<>();
         for (Map.Entry<String, List<RuleOutline>> file : rules.entrySet()) {
             for (RuleOutline rule : file.getValue()) {
+                for (RuleOutline.Insert insert : rule.inserts()) {
+                    if (insert.exemptClause() != null && !byId.containsKey(insert.exemptClause())) {
+                        problems.add(new RuleProblem(file.getKey(), insert.line(), "rule \"" + rule.name()
+                                + "\" exempts clause \"" + insert.exemptClause() + "\" from a general condition, but "
+                                + FILE + " has no clause " + insert.exemptClause()));
+                    }
+                }
                 Clause clause = rule.clause() == null ? null : byId.get(rule.clause());
                 if (clause == null) {
                     continue;

@@ -13,20 +13,22 @@ import java.util.regex.Pattern;
  * @param name    the rule's name
  * @param line    the line of {@code rule "…"}
  * @param clause  the id its {@code @clause} names; null if it has none
- * @param inserts the claims and caps its consequence makes, in the order written
+ * @param inserts the claims, caps and general conditions its consequence makes, in the order written
  */
 public record RuleOutline(String name, int line, String clause, List<Insert> inserts) {
 
     /**
-     * A call in a consequence that makes a claim or a cap.
+     * A call in a consequence that makes a claim, a cap or a general condition.
      *
-     * @param call     "Claim.rate", "Claim.match", "Claim.requested", "Claim.ceiling", "Claim.support",
-     *                 "Claim.notEligible" or "AggregateCap.of"
-     * @param capGiven false only where the cap argument of a rate, match or requested claim is the literal
-     *                 {@code null} (the text states no cap)
-     * @param line     the line of the call
+     * @param call          "Claim.rate", "Claim.match", "Claim.requested", "Claim.ceiling", "Claim.support",
+     *                      "Claim.notEligible", "AggregateCap.of" or "GeneralConditionUnmet.except"
+     * @param capGiven      false only where the cap argument of a rate, match or requested claim is the literal
+     *                      {@code null} (the text states no cap)
+     * @param line          the line of the call
+     * @param exemptClause  for {@code GeneralConditionUnmet.except}, the clause id it names when written as a string
+     *                      literal (the clause the condition does not apply to); else null
      */
-    public record Insert(String call, boolean capGiven, int line) {
+    public record Insert(String call, boolean capGiven, int line, String exemptClause) {
     }
 
     private static final Pattern RULE_HEADER = Pattern.compile("(?m)^[ \\t]*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -35,7 +37,9 @@ public record RuleOutline(String name, int line, String clause, List<Insert> ins
     private static final Pattern THEN = Pattern.compile("\\bthen\\b");
     private static final Pattern END = Pattern.compile("(?m)^[ \\t]*end\\b");
     private static final Pattern CALL = Pattern.compile(
-            "\\b(Claim\\s*\\.\\s*(?:rate|match|requested|ceiling|support|notEligible)|AggregateCap\\s*\\.\\s*of)\\s*\\(");
+            "\\b(Claim\\s*\\.\\s*(?:rate|match|requested|ceiling|support|notEligible)|AggregateCap\\s*\\.\\s*of"
+                    + "|GeneralConditionUnmet\\s*\\.\\s*except)\\s*\\(");
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"([^\"\\\\]*)\"");
 
     public RuleOutline {
         inserts = List.copyOf(inserts);
@@ -79,7 +83,12 @@ public record RuleOutline(String name, int line, String clause, List<Insert> ins
                     if (function.equals("Claim.rate") || function.equals("Claim.match") || function.equals("Claim.requested")) {
                         capGiven = arguments.isEmpty() || !arguments.get(arguments.size() - 1).equals("null");
                     }
-                    inserts.add(new Insert(function, capGiven, lineOf(code, from + call.start())));
+                    String exempt = null;
+                    if (function.equals("GeneralConditionUnmet.except") && arguments.size() > 1) {
+                        Matcher literal = STRING_LITERAL.matcher(arguments.get(1));
+                        exempt = literal.matches() ? literal.group(1) : null;
+                    }
+                    inserts.add(new Insert(function, capGiven, lineOf(code, from + call.start()), exempt));
                 }
             }
             rules.add(new RuleOutline(name, lineOf(code, start), clause, inserts));

@@ -145,4 +145,30 @@ class ClauseCatalogueTest {
                 "clauses.yaml:" + c.clause("5").line() + ": clause 5 has no capScope (the scope of its per-item cap), "
                         + "in zh and en, which the explanations of rule \"5 Money for a support clause\" (m.drl:16) need");
     }
+
+    @Test
+    void aGeneralConditionThatExemptsAClauseTheCatalogueDoesNotListIsReportedAtItsLine() {
+        ClauseCatalogue c = ClauseCatalogue.of("rules", SHIPPED);
+        String drl = """
+                rule "General: outside the district"
+                    @clause("general")
+                when
+                    Enterprise( locatedInDistrict == false )
+                then
+                    insert( GeneralConditionUnmet.except( kcontext, "8",
+                            "申请人不在闵行区内", "the applicant is not located in Minhang District" ) );
+                end
+
+                rule "General: outside the district, renumbered"
+                    @clause("general")
+                when
+                    Enterprise( locatedInDistrict == false )
+                then
+                    insert( GeneralConditionUnmet.except( kcontext, "8.1", "不在区内", "not in the district" ) );
+                end
+                """;
+        assertThat(c.check(Map.of("m00.drl", RuleOutline.of(drl)))).extracting(RuleProblem::toString).containsExactly(
+                "m00.drl:15: rule \"General: outside the district, renumbered\" exempts clause \"8.1\" from a general "
+                        + "condition, but clauses.yaml has no clause 8.1");
+    }
 }
