@@ -15,6 +15,33 @@ import java.util.function.Function;
  * application date (an actual cost cannot lie in the future). Each fact checks its own values when it is built.
  */
 public final class ApplicationChecks {
+    /** A list of the application whose items have ids, by its name in the JSON document. */
+    private record IdList<T>(String name, Function<Application, List<T>> items, Function<T, String> id) {
+    }
+
+    /** The lists whose ids are subjects an award under another policy may name, in the document's order. */
+    private static final List<IdList<?>> SUBJECT_LISTS = List.of(
+            new IdList<>("products", Application::products, ProductRnd::id),
+            new IdList<>("computeExpenses", Application::computeExpenses, ComputeExpense::id),
+            new IdList<>("openCallProjects", Application::openCallProjects, OpenCallProject::id),
+            new IdList<>("purchases", Application::purchases, Purchase::id),
+            new IdList<>("catalogueProducts", Application::catalogueProducts, CatalogueProduct::id),
+            new IdList<>("equipmentInvestments", Application::equipmentInvestments, EquipmentInvestment::id),
+            new IdList<>("demonstrations", Application::demonstrations, Demonstration::id),
+            new IdList<>("scenarios", Application::scenarios, Scenario::id),
+            new IdList<>("vouchers", Application::vouchers, InnovationVoucher::id),
+            new IdList<>("clusters", Application::clusters, IndustryCluster::id),
+            new IdList<>("referrals", Application::referrals, Referral::id),
+            new IdList<>("pilotPlatforms", Application::pilotPlatforms, PilotPlatform::id),
+            new IdList<>("cooperations", Application::cooperations, Cooperation::id),
+            new IdList<>("exhibitions", Application::exhibitions, Exhibition::id),
+            new IdList<>("talents", Application::talents, Talent::id));
+    private static final IdList<OtherAward> OTHER_AWARDS =
+            new IdList<>("otherAwards", Application::otherAwards, OtherAward::id);
+
+    /** Up to this many items, pairs are compared rather than hashed. */
+    private static final int COMPARED_PAIRWISE = 8;
+
     private ApplicationChecks() {
     }
 
@@ -26,22 +53,10 @@ public final class ApplicationChecks {
         }
         Set<String> subjects = new HashSet<>();
         subjects.add(application.enterprise().id());
-        unique("products", application.products(), ProductRnd::id, subjects, problems);
-        unique("computeExpenses", application.computeExpenses(), ComputeExpense::id, subjects, problems);
-        unique("openCallProjects", application.openCallProjects(), OpenCallProject::id, subjects, problems);
-        unique("purchases", application.purchases(), Purchase::id, subjects, problems);
-        unique("catalogueProducts", application.catalogueProducts(), CatalogueProduct::id, subjects, problems);
-        unique("equipmentInvestments", application.equipmentInvestments(), EquipmentInvestment::id, subjects, problems);
-        unique("demonstrations", application.demonstrations(), Demonstration::id, subjects, problems);
-        unique("scenarios", application.scenarios(), Scenario::id, subjects, problems);
-        unique("vouchers", application.vouchers(), InnovationVoucher::id, subjects, problems);
-        unique("clusters", application.clusters(), IndustryCluster::id, subjects, problems);
-        unique("referrals", application.referrals(), Referral::id, subjects, problems);
-        unique("pilotPlatforms", application.pilotPlatforms(), PilotPlatform::id, subjects, problems);
-        unique("cooperations", application.cooperations(), Cooperation::id, subjects, problems);
-        unique("exhibitions", application.exhibitions(), Exhibition::id, subjects, problems);
-        unique("talents", application.talents(), Talent::id, subjects, problems);
-        unique("otherAwards", application.otherAwards(), OtherAward::id, new HashSet<>(), problems);
+        for (IdList<?> list : SUBJECT_LISTS) {
+            unique(list, application, subjects, problems);
+        }
+        unique(OTHER_AWARDS, application, new HashSet<>(), problems);
         for (int i = 0; i < application.otherAwards().size(); i++) {
             String subject = application.otherAwards().get(i).subject();
             if (!subjects.contains(subject)) {
@@ -70,35 +85,23 @@ public final class ApplicationChecks {
     }
 
     /**
-     * True when there is no cross-fact problem: answered without building the sets, maps and messages that name
-     * a problem, as nearly every application has none. Only where it answers false does {@link #problems} look
-     * for every problem to name it.
+     * True when there is no cross-fact problem: answered over the same lists without building the maps and
+     * messages that name a problem, as nearly every application has none. Only where it answers false does
+     * {@link #problems} look for every problem to name it.
      */
     static boolean valid(Application application) {
-        return distinct(application.products(), ProductRnd::id)
-                && distinct(application.computeExpenses(), ComputeExpense::id)
-                && distinct(application.openCallProjects(), OpenCallProject::id)
-                && distinct(application.purchases(), Purchase::id)
-                && distinct(application.catalogueProducts(), CatalogueProduct::id)
-                && distinct(application.equipmentInvestments(), EquipmentInvestment::id)
-                && distinct(application.demonstrations(), Demonstration::id)
-                && distinct(application.scenarios(), Scenario::id)
-                && distinct(application.vouchers(), InnovationVoucher::id)
-                && distinct(application.clusters(), IndustryCluster::id)
-                && distinct(application.referrals(), Referral::id)
-                && distinct(application.pilotPlatforms(), PilotPlatform::id)
-                && distinct(application.cooperations(), Cooperation::id)
-                && distinct(application.exhibitions(), Exhibition::id)
-                && distinct(application.talents(), Talent::id)
-                && distinct(application.otherAwards(), OtherAward::id)
-                && otherAwardsNameSubjects(application)
+        for (IdList<?> list : SUBJECT_LISTS) {
+            if (!distinct(list, application)) {
+                return false;
+            }
+        }
+        return distinct(OTHER_AWARDS, application) && otherAwardsNameSubjects(application)
                 && noFutureComputeExpense(application);
     }
 
-    /** Up to this many items, pairs are compared rather than hashed. */
-    private static final int COMPARED_PAIRWISE = 8;
-
-    private static <T> boolean distinct(List<T> items, Function<T, String> id) {
+    private static <T> boolean distinct(IdList<T> list, Application application) {
+        List<T> items = list.items().apply(application);
+        Function<T, String> id = list.id();
         int size = items.size();
         if (size < 2) {
             return true;
@@ -128,7 +131,11 @@ public final class ApplicationChecks {
         if (awards.isEmpty()) {
             return true;
         }
-        Set<String> subjects = subjects(application);
+        Set<String> subjects = new HashSet<>();
+        subjects.add(application.enterprise().id());
+        for (IdList<?> list : SUBJECT_LISTS) {
+            addIds(list, application, subjects);
+        }
         for (OtherAward award : awards) {
             if (!subjects.contains(award.subject())) {
                 return false;
@@ -137,31 +144,9 @@ public final class ApplicationChecks {
         return true;
     }
 
-    /** The enterprise's id and the id of every item of every list but the awards under other policies. */
-    private static Set<String> subjects(Application application) {
-        Set<String> subjects = new HashSet<>();
-        subjects.add(application.enterprise().id());
-        addIds(application.products(), ProductRnd::id, subjects);
-        addIds(application.computeExpenses(), ComputeExpense::id, subjects);
-        addIds(application.openCallProjects(), OpenCallProject::id, subjects);
-        addIds(application.purchases(), Purchase::id, subjects);
-        addIds(application.catalogueProducts(), CatalogueProduct::id, subjects);
-        addIds(application.equipmentInvestments(), EquipmentInvestment::id, subjects);
-        addIds(application.demonstrations(), Demonstration::id, subjects);
-        addIds(application.scenarios(), Scenario::id, subjects);
-        addIds(application.vouchers(), InnovationVoucher::id, subjects);
-        addIds(application.clusters(), IndustryCluster::id, subjects);
-        addIds(application.referrals(), Referral::id, subjects);
-        addIds(application.pilotPlatforms(), PilotPlatform::id, subjects);
-        addIds(application.cooperations(), Cooperation::id, subjects);
-        addIds(application.exhibitions(), Exhibition::id, subjects);
-        addIds(application.talents(), Talent::id, subjects);
-        return subjects;
-    }
-
-    private static <T> void addIds(List<T> items, Function<T, String> id, Set<String> into) {
-        for (T item : items) {
-            into.add(id.apply(item));
+    private static <T> void addIds(IdList<T> list, Application application, Set<String> into) {
+        for (T item : list.items().apply(application)) {
+            into.add(list.id().apply(item));
         }
     }
 
@@ -175,15 +160,17 @@ public final class ApplicationChecks {
         return true;
     }
 
-    private static <T> void unique(String list, List<T> items, Function<T, String> id, Set<String> subjects,
+    private static <T> void unique(IdList<T> list, Application application, Set<String> subjects,
                                    List<Problem> problems) {
+        List<T> items = list.items().apply(application);
+        Function<T, String> id = list.id();
         Map<String, Integer> first = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             String key = id.apply(items.get(i));
             Integer earlier = first.putIfAbsent(key, i);
             if (earlier != null) {
-                problems.add(new Problem("$." + list + "[" + i + "].id", "duplicates the id '" + key + "' of $." + list
-                        + "[" + earlier + "]"));
+                problems.add(new Problem("$." + list.name() + "[" + i + "].id", "duplicates the id '" + key + "' of $."
+                        + list.name() + "[" + earlier + "]"));
             }
             subjects.add(key);
         }
