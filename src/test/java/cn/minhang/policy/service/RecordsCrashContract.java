@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import cn.minhang.policy.reload.RulesFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,13 +58,10 @@ abstract class RecordsCrashContract {
 
     @Test
     void everyAcknowledgedRecordSurvivesASigkillMidStreamAndNoneIsHalfWritten() throws Exception {
-        Path rules = Files.createDirectories(work.resolve("rules"));
-        Path specs = Files.createDirectories(work.resolve("specs"));
-        for (String name : List.of("clauses.yaml", "m00-general-conditions.drl", "m01-core-components.drl",
-                "m15-closing-paragraph.drl")) {
-            Files.copy(Path.of("rules", name), rules.resolve(name));
-        }
-        Files.writeString(specs.resolve("probe.yaml"), PROBE_SPEC);
+        RulesFixture fixture = new RulesFixture(work);
+        Path rules = fixture.rules;
+        Path specs = fixture.specs;
+        Files.writeString(specs.resolve(RulesFixture.SPEC), RulesFixture.spec(RulesFixture.amount(30)));
         List<String> database = databaseOptions(work);
 
         Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
@@ -276,21 +274,4 @@ abstract class RecordsCrashContract {
             }
         }
     }
-
-    private static final String PROBE_SPEC = """
-            given:
-              id: CRASH
-              applicationDate: "2026-03-01"
-              enterprise: {id: E1, name: 示例关节科技有限公司, locatedInDistrict: true, embodiedAiField: true}
-            cases:
-              - case: "1.1 R&D of 8,000,000 gets 2,400,000"
-                application:
-                  products:
-                    - {id: P1, name: 一体化关节模组, category: INTEGRATED_JOINT, rndInvestment: "8000000", ownIp: true, marketSales: true}
-                expect:
-                  lines:
-                    - {clause: "1.1", subject: P1, status: GRANTED, amount: "2400000.00"}
-                  total: "2400000.00"
-            """;
-
 }
