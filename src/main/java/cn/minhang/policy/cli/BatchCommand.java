@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 
 import cn.minhang.policy.batch.BatchLines;
 import cn.minhang.policy.batch.LineInput;
+import cn.minhang.policy.batch.NumberedLine;
 import cn.minhang.policy.batch.OrderedPipeline;
 import cn.minhang.policy.engine.Decision;
 import cn.minhang.policy.engine.Language;
@@ -102,7 +103,7 @@ final class BatchCommand implements Callable<Integer> {
             Lines out = output == null ? new Lines.ToWriter(spec.commandLine().getOut())
                     : new Lines.ToStream(new BufferedOutputStream(Files.newOutputStream(output), 1 << 16));
             Progress bar = new Progress(err, progress == null ? Progress.stderrIsTerminal() : progress, in.size());
-            try (OrderedPipeline<Numbered, Outcome> pipeline = new OrderedPipeline<>(workers,
+            try (OrderedPipeline<NumberedLine, Outcome> pipeline = new OrderedPipeline<>(workers,
                     OrderedPipeline.defaultWindow(workers), n -> evaluate(engine, n), o -> {
                         write(o, out, budget);
                         done[0] += o.bytes();
@@ -111,7 +112,7 @@ final class BatchCommand implements Callable<Integer> {
                 LineInput.Line line;
                 long number = 0;
                 while ((line = in.next()) != null) {
-                    pipeline.submit(Numbered.of(++number, line));
+                    pipeline.submit(new NumberedLine(++number, line));
                 }
                 pipeline.finish();
                 bar.finish(done[0], budget.lines());
@@ -129,18 +130,6 @@ final class BatchCommand implements Callable<Integer> {
                     StandardCharsets.UTF_8);
         }
         return budget.failed() > 0 ? PolicyCli.FAILURE : budget.invalid() > 0 ? PolicyCli.INVALID_INPUT : PolicyCli.OK;
-    }
-
-    /** An input line and its number. */
-    record Numbered(long number, LineInput.Line line) {
-        static Numbered of(long number, LineInput.Line line) {
-            return new Numbered(number, line);
-        }
-
-        /** The bytes the line took in the input, with its line break. */
-        long bytes() {
-            return line.size();
-        }
     }
 
     /** Where the output lines go: a file as bytes, or the command's standard output. */
@@ -179,9 +168,9 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    private Outcome evaluate(PolicyEngine engine, Numbered line) {
+    private Outcome evaluate(PolicyEngine engine, NumberedLine line) {
         BatchLines.Outcome o = BatchLines.evaluate(engine, line.number(), line.line(), at, explanations);
-        return new Outcome(o.bytes(), o.decision(), o.failed(), line.bytes());
+        return new Outcome(o.bytes(), o.decision(), o.failed(), line.line().size());
     }
 
     private static void write(Outcome outcome, Lines out, Budget budget) {

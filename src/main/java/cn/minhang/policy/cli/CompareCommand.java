@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import cn.minhang.policy.batch.LineInput;
+import cn.minhang.policy.batch.NumberedLine;
 import cn.minhang.policy.batch.OrderedPipeline;
 import cn.minhang.policy.engine.Decision;
 import cn.minhang.policy.engine.Language;
@@ -83,7 +84,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         Comparison comparison = new Comparison(top, a.rules().catalogue(), b.rules().catalogue());
         try (LineInput in = Inputs.lines(population);
-             OrderedPipeline<BatchCommand.Numbered, Outcome> pipeline = new OrderedPipeline<>(workers,
+             OrderedPipeline<NumberedLine, Outcome> pipeline = new OrderedPipeline<>(workers,
                      OrderedPipeline.defaultWindow(workers), n -> evaluate(a, b, n), o -> {
                  if (o.invalid()) {
                      comparison.addInvalid();
@@ -96,7 +97,7 @@ final class CompareCommand implements Callable<Integer> {
             LineInput.Line line;
             long number = 0;
             while ((line = in.next()) != null) {
-                pipeline.submit(BatchCommand.Numbered.of(++number, line));
+                pipeline.submit(new NumberedLine(++number, line));
             }
             pipeline.finish();
         }
@@ -119,7 +120,7 @@ final class CompareCommand implements Callable<Integer> {
                 : comparison.invalid() > 0 ? PolicyCli.INVALID_INPUT : PolicyCli.OK;
     }
 
-    private static Outcome evaluate(PolicyEngine a, PolicyEngine b, BatchCommand.Numbered line) {
+    private static Outcome evaluate(PolicyEngine a, PolicyEngine b, NumberedLine line) {
         Application application;
         if (line.line().tooLong()) {
             return new Outcome(line.number(), null, null, true);

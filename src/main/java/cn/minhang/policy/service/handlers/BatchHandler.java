@@ -10,6 +10,7 @@ import java.util.List;
 
 import cn.minhang.policy.batch.BatchLines;
 import cn.minhang.policy.batch.LineInput;
+import cn.minhang.policy.batch.NumberedLine;
 import cn.minhang.policy.batch.OrderedPipeline;
 import cn.minhang.policy.engine.PolicyEngine;
 import cn.minhang.policy.io.DecisionJson;
@@ -44,9 +45,6 @@ public final class BatchHandler implements Handler {
         this.service = service;
     }
 
-    private record Numbered(long number, LineInput.Line line) {
-    }
-
     @Override
     public void handle(Context ctx) throws IOException {
         Instant at = Http.instant(ctx, "at");
@@ -67,7 +65,7 @@ public final class BatchHandler implements Handler {
             boolean cutOff = false;
             long[] flushed = {System.nanoTime()};
             try (LineInput in = LineInput.of(ctx.req().getInputStream(), -1);
-                 OrderedPipeline<Numbered, BatchLines.Outcome> pipeline = new OrderedPipeline<>(threads,
+                 OrderedPipeline<NumberedLine, BatchLines.Outcome> pipeline = new OrderedPipeline<>(threads,
                          OrderedPipeline.defaultWindow(threads),
                          n -> BatchLines.evaluate(engine, n.number(), n.line(), at),
                          o -> {
@@ -85,7 +83,7 @@ public final class BatchHandler implements Handler {
                         cutOff = true;
                         break;
                     }
-                    pipeline.submit(new Numbered(++lines, line));
+                    pipeline.submit(new NumberedLine(++lines, line));
                 }
                 pipeline.finish();
             }
