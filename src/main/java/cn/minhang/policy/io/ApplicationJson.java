@@ -2,6 +2,7 @@ package cn.minhang.policy.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
@@ -9,7 +10,6 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -22,9 +22,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 /**
  * Writes an application back as JSON in the format {@link ApplicationReader} reads, and computes its canonical
@@ -78,12 +78,17 @@ public final class ApplicationJson {
 
     /** The application as a tree, fields in record order. */
     public static ObjectNode toTree(Application application) {
-        return (ObjectNode) write(application, false);
+        try (TokenBuffer tokens = new TokenBuffer(MAPPER, false)) {
+            write(tokens, application, false);
+            return (ObjectNode) MAPPER.readTree(tokens.asParser(MAPPER));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The application on one line of JSON, fields in record order: a line of a population file. */
     public static String toJsonLine(Application application) {
-        return compact(toTree(application));
+        return text(application, false);
     }
 
     /**
@@ -91,20 +96,20 @@ public final class ApplicationJson {
      * defaults left out.
      */
     public static String canonical(Application application) {
-        return compact(write(application, true));
+        return text(application, true);
     }
 
     /**
      * The SHA-256 of the canonical JSON's UTF-8 bytes, in 64 lower-case hex digits. The canonical text is written
-     * field by field straight into the digest, without a tree: the bytes of {@link #canonical}, except that a
-     * character beyond the Basic Multilingual Plane is written as the JSON escapes of its two surrogates (as
-     * Jackson's UTF-8 writer has always written it here, so that every hash recorded stays the hash of its input).
+     * field by field straight into the digest: the bytes of {@link #canonical}, except that a character beyond the
+     * Basic Multilingual Plane is written as the JSON escapes of its two surrogates (as Jackson's UTF-8 writer has
+     * always written it here, so that every hash recorded stays the hash of its input).
      */
     public static String sha256(Application application) {
         MessageDigest digest = sha256Digest();
         try (OutputStream into = new DigestOutputStream(OutputStream.nullOutputStream(), digest);
              JsonGenerator g = MAPPER.getFactory().createGenerator(into, JsonEncoding.UTF8)) {
-            writeCanonical(g, application);
+            write(g, application, true);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -124,8 +129,22 @@ public final class ApplicationJson {
         }
     }
 
-    /** The canonical form of {@code value}, as {@link #write} builds it with {@code sorted}, onto a generator. */
-    private static void writeCanonical(JsonGenerator g, Object value) throws IOException {
+    /** {@code value} as one line of JSON text: in record order, or {@code sorted} in the canonical order. */
+    private static String text(Object value, boolean sorted) {
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            write(g, value, sorted);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The one walk of the written form, onto a generator (a tree's token buffer, a text, the digest): fields in record
+     * order, or {@code sorted} by name with the items of every list in the canonical order.
+     */
+    private static void write(JsonGenerator g, Object value, boolean sorted) throws IOException {
         if (value instanceof String s) {
             g.writeString(s);
         } else if (value instanceof Boolean b) {
@@ -139,34 +158,40 @@ public final class ApplicationJson {
         } else if (value instanceof Enum<?> e) {
             g.writeString(e.name());
         } else if (value instanceof List<?> list) {
-            writeCanonicalList(g, list);
+            writeList(g, list, sorted);
         } else if (value.getClass().isRecord()) {
-            writeCanonicalRecord(g, value);
+            writeRecord(g, value, sorted);
         } else {
             throw new IllegalStateException("no JSON form for " + value.getClass());
         }
     }
 
-    private static void writeCanonicalRecord(JsonGenerator g, Object record) throws IOException {
+    private static void writeRecord(JsonGenerator g, Object record, boolean sorted) throws IOException {
         g.writeStartObject();
-        for (Component c : COMPONENTS.get(record.getClass())[1]) {
+        for (Component c : COMPONENTS.get(record.getClass())[sorted ? 1 : 0]) {
             Object v = get(c, record);
             if (isDefault(v)) {
                 continue;
             }
             g.writeFieldName(c.name());
-            writeCanonical(g, v);
+            write(g, v, sorted);
         }
         g.writeEndObject();
     }
 
-    /** A list's items in the canonical order: see {@link #write}. */
-    private static void writeCanonicalList(JsonGenerator g, List<?> list) throws IOException {
+    /**
+     * A list's items; {@code sorted}, in the canonical order. The order of a list's items decides nothing, so the
+     * canonical form does not keep it: items with an id (unique within its list) by id, other items (names, enum
+     * constants) by their canonical text.
+     */
+    private static void writeList(JsonGenerator g, List<?> list, boolean sorted) throws IOException {
         g.writeStartArray();
         int size = list.size();
-        if (size == 1) {
-            writeCanonical(g, list.get(0));
-        } else if (size > 1) {
+        if (!sorted || size < 2) {
+            for (Object item : list) {
+                write(g, item, sorted);
+            }
+        } else {
             String[] keys = new String[size];
             Integer[] order = new Integer[size];
             for (int i = 0; i < size; i++) {
@@ -175,15 +200,15 @@ public final class ApplicationJson {
             }
             Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
             for (int i : order) {
-                writeCanonical(g, list.get(i));
+                write(g, list.get(i), true);
             }
         }
         g.writeEndArray();
     }
 
     /**
-     * What a list item is sorted by in the canonical form: its id where it is a record with a text id, else what
-     * {@link #write} sorts it by (its canonical text).
+     * What a list item is sorted by in the canonical form: its id where it is a record with a text id, else its
+     * canonical text.
      */
     private static String sortKey(Object item) {
         if (item.getClass().isRecord()) {
@@ -192,8 +217,7 @@ public final class ApplicationJson {
                 return text;
             }
         }
-        JsonNode node = write(item, true);
-        return node.has("id") ? node.get("id").textValue() : compact(node);
+        return text(item, true);
     }
 
     /** A value the written form leaves out: absent, false, or an empty list. */
@@ -215,64 +239,6 @@ public final class ApplicationJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static JsonNode write(Object value, boolean sorted) {
-        if (value instanceof String s) {
-            return NODES.textNode(s);
-        }
-        if (value instanceof Boolean b) {
-            return NODES.booleanNode(b);
-        }
-        if (value instanceof Integer i) {
-            return NODES.numberNode(i);
-        }
-        if (value instanceof BigDecimal d) {
-            return NODES.textNode(amount(d));
-        }
-        if (value instanceof LocalDate d) {
-            return NODES.textNode(d.toString());
-        }
-        if (value instanceof Enum<?> e) {
-            return NODES.textNode(e.name());
-        }
-        if (value instanceof List<?> list) {
-            ArrayNode array = NODES.arrayNode();
-            if (sorted && list.size() > 1) {
-                // The order of a list's items decides nothing, so the canonical form does not keep it: items with an
-                // id (unique within its list) by id, other items (names, enum constants) by their canonical text.
-                List<String> keys = new ArrayList<>(list.size());
-                List<JsonNode> nodes = new ArrayList<>(list.size());
-                for (Object item : list) {
-                    JsonNode node = write(item, true);
-                    nodes.add(node);
-                    keys.add(node.has("id") ? node.get("id").textValue() : compact(node));
-                }
-                Integer[] order = new Integer[list.size()];
-                for (int i = 0; i < order.length; i++) {
-                    order[i] = i;
-                }
-                Arrays.sort(order, Comparator.comparing(keys::get));
-                for (int i : order) {
-                    array.add(nodes.get(i));
-                }
-                return array;
-            }
-            list.forEach(item -> array.add(write(item, sorted)));
-            return array;
-        }
-        if (value.getClass().isRecord()) {
-            ObjectNode object = NODES.objectNode();
-            for (Component c : COMPONENTS.get(value.getClass())[sorted ? 1 : 0]) {
-                Object v = get(c, value);
-                if (isDefault(v)) {
-                    continue;
-                }
-                object.set(c.name(), write(v, sorted));
-            }
-            return object;
-        }
-        throw new IllegalStateException("no JSON form for " + value.getClass());
     }
 
     private static Object get(Component component, Object record) {
