@@ -225,10 +225,16 @@ public final class ApplicationJson {
         return v == null || Boolean.FALSE.equals(v) || v instanceof List<?> l && l.isEmpty();
     }
 
-    /** An amount as the contract writes it: a decimal string with two places when it has at most two. */
+    /**
+     * An amount as the contract writes it: a decimal string with two places when it has at most two. The common
+     * amount, already to the fen, is written as it is (stripping its zeros would only give it back).
+     */
     public static String amount(BigDecimal amount) {
         if (amount == null) {
             return null;
+        }
+        if (amount.scale() == 2) {
+            return amount.toPlainString();
         }
         return amount.stripTrailingZeros().scale() <= 2 ? amount.setScale(2).toPlainString() : amount.toPlainString();
     }

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -214,7 +213,7 @@ public final class DecisionJson {
         }
         field(g, APPLICATION_ID, decision.applicationId());
         field(g, ENTERPRISE_ID, decision.enterpriseId());
-        field(g, TOTAL, amount(decision.totalGranted()));
+        field(g, TOTAL, ApplicationJson.amount(decision.totalGranted()));
         g.writeFieldName(TOTALS_BY_CLAUSE);
         g.writeStartObject();
         for (Map.Entry<String, BigDecimal> e : decision.totalsByClause().entrySet()) {
@@ -224,7 +223,7 @@ public final class DecisionJson {
             } else {
                 g.writeFieldName(clause);
             }
-            g.writeString(amount(e.getValue()));
+            g.writeString(ApplicationJson.amount(e.getValue()));
         }
         g.writeEndObject();
         g.writeFieldName(LINES);
@@ -260,20 +259,6 @@ public final class DecisionJson {
         period(g, decision.validity());
         g.writeEndObject();
         g.writeEndObject();
-    }
-
-    /**
-     * An amount as {@link ApplicationJson#amount(BigDecimal)} writes it, without stripping the trailing zeros of
-     * the common one already to the fen (it would come out as it is).
-     */
-    private static String amount(BigDecimal amount) {
-        return amount != null && amount.scale() == 2 ? amount.toPlainString() : ApplicationJson.amount(amount);
-    }
-
-    /** The serialised dates of the last period written: every decision of a rules version has the same. */
-    private static volatile Dates lastPeriod;
-
-    private record Dates(LocalDate fromDay, LocalDate toDay, SerializedString from, SerializedString to) {
     }
 
     /** A field with a text of this decision (an id, an amount): written as text. */
@@ -330,11 +315,11 @@ public final class DecisionJson {
         field(g, SUBJECT, l.subject());
         constantField(g, KIND, l.kind().name());
         constantField(g, STATUS, l.status().name());
-        field(g, AMOUNT, amount(l.amount()));
-        field(g, BASE, amount(l.base()));
+        field(g, AMOUNT, ApplicationJson.amount(l.amount()));
+        field(g, BASE, ApplicationJson.amount(l.base()));
         field(g, RATE, l.rate() == null ? null : l.rate().toPlainString());
-        field(g, COMPUTED, amount(l.computed()));
-        field(g, CAP, amount(l.cap()));
+        field(g, COMPUTED, ApplicationJson.amount(l.computed()));
+        field(g, CAP, ApplicationJson.amount(l.cap()));
         constantField(g, GROUP, l.group());
         g.writeFieldName(REASONS);
         g.writeStartArray();
@@ -372,12 +357,12 @@ public final class DecisionJson {
         field(g, OTHER_AWARD, by.otherAwardId());
         field(g, POLICY, by.policy());
         constantField(g, LEVEL, by.level() == null ? null : by.level().name());
-        field(g, AMOUNT, amount(by.amount()));
+        field(g, AMOUNT, ApplicationJson.amount(by.amount()));
         if (by.addedAfterCap() != null) {
-            field(g, ADDED_AFTER_CAP, amount(by.addedAfterCap()));
+            field(g, ADDED_AFTER_CAP, ApplicationJson.amount(by.addedAfterCap()));
         }
         if (by.keptAddsAfterCap() != null) {
-            field(g, KEPT_ADDS_AFTER_CAP, amount(by.keptAddsAfterCap()));
+            field(g, KEPT_ADDS_AFTER_CAP, ApplicationJson.amount(by.keptAddsAfterCap()));
         }
         g.writeEndObject();
     }
@@ -388,11 +373,11 @@ public final class DecisionJson {
         field(g, POLICY, f.award().policy());
         constantField(g, LEVEL, f.award().level().name());
         field(g, SUBJECT, f.award().subject());
-        field(g, AMOUNT, amount(f.award().amount()));
+        field(g, AMOUNT, ApplicationJson.amount(f.award().amount()));
         constantField(g, WINNING_CLAUSE, f.winningClause());
-        field(g, WINNING_AMOUNT, amount(f.winningAmount()));
+        field(g, WINNING_AMOUNT, ApplicationJson.amount(f.winningAmount()));
         if (f.winningAddsAfterCap() != null) {
-            field(g, WINNING_ADDS_AFTER_CAP, amount(f.winningAddsAfterCap()));
+            field(g, WINNING_ADDS_AFTER_CAP, ApplicationJson.amount(f.winningAddsAfterCap()));
         }
         g.writeFieldName(EXPLANATION);
         reason(g, f.explanation(), false);
@@ -400,17 +385,9 @@ public final class DecisionJson {
     }
 
     private static void period(JsonGenerator g, PolicyPeriod period) throws IOException {
-        Dates dates = lastPeriod;
-        if (dates == null || !dates.fromDay().equals(period.from()) || !dates.toDay().equals(period.to())) {
-            dates = new Dates(period.from(), period.to(), new SerializedString(period.from().toString()),
-                    new SerializedString(period.to().toString()));
-            lastPeriod = dates;
-        }
         g.writeStartObject();
-        g.writeFieldName(FROM);
-        g.writeString(dates.from());
-        g.writeFieldName(TO);
-        g.writeString(dates.to());
+        field(g, FROM, period.from().toString());
+        field(g, TO, period.to().toString());
         g.writeEndObject();
     }
 
