@@ -60,7 +60,12 @@ public record Application(
      * of the exact size: it is called on every evaluation.
      */
     public List<Object> facts() {
-        Object[] facts = new Object[factCount()];
+        List<List<?>> lists = itemLists();
+        int count = 2 + (chainLeaderSettlement == null ? 0 : 1) + (operationPlatform == null ? 0 : 1);
+        for (List<?> items : lists) {
+            count += items.size();
+        }
+        Object[] facts = new Object[count];
         int n = 0;
         facts[n++] = this;
         facts[n++] = enterprise;
@@ -70,32 +75,17 @@ public record Application(
         if (operationPlatform != null) {
             facts[n++] = operationPlatform;
         }
-        n = addAll(facts, n, products);
-        n = addAll(facts, n, computeExpenses);
-        n = addAll(facts, n, openCallProjects);
-        n = addAll(facts, n, purchases);
-        n = addAll(facts, n, catalogueProducts);
-        n = addAll(facts, n, equipmentInvestments);
-        n = addAll(facts, n, demonstrations);
-        n = addAll(facts, n, scenarios);
-        n = addAll(facts, n, vouchers);
-        n = addAll(facts, n, clusters);
-        n = addAll(facts, n, referrals);
-        n = addAll(facts, n, pilotPlatforms);
-        n = addAll(facts, n, cooperations);
-        n = addAll(facts, n, exhibitions);
-        n = addAll(facts, n, talents);
-        addAll(facts, n, otherAwards);
+        for (List<?> items : lists) {
+            n = addAll(facts, n, items);
+        }
         return Collections.unmodifiableList(Arrays.asList(facts));
     }
 
-    /** How many facts {@link #facts()} lists. */
-    private int factCount() {
-        return 2 + (chainLeaderSettlement == null ? 0 : 1) + (operationPlatform == null ? 0 : 1)
-                + products.size() + computeExpenses.size() + openCallProjects.size() + purchases.size()
-                + catalogueProducts.size() + equipmentInvestments.size() + demonstrations.size() + scenarios.size()
-                + vouchers.size() + clusters.size() + referrals.size() + pilotPlatforms.size() + cooperations.size()
-                + exhibitions.size() + talents.size() + otherAwards.size();
+    /** The lists of items, in record order. */
+    private List<List<?>> itemLists() {
+        return List.of(products, computeExpenses, openCallProjects, purchases, catalogueProducts,
+                equipmentInvestments, demonstrations, scenarios, vouchers, clusters, referrals, pilotPlatforms,
+                cooperations, exhibitions, talents, otherAwards);
     }
 
     private static int addAll(Object[] facts, int from, List<?> items) {
