@@ -37,11 +37,7 @@ final class DecisionAssembler {
     /** The decision from the facts a session ends with (every fact it holds, in any order). */
     static Decision assemble(Application application, Collection<?> facts, ClauseCatalogue catalogue,
                              String rulesVersion) {
-        return assemble(application, Derived.of(facts), catalogue, rulesVersion);
-    }
-
-    private static Decision assemble(Application application, Derived derived, ClauseCatalogue catalogue,
-                                     String rulesVersion) {
+        Derived derived = Derived.of(facts);
         String enterprise = application.enterprise().id();
         List<AwardLine> lines = new ArrayList<>(derived.claims.size() + derived.adjustments.size());
         claimLines(derived, catalogue, lines);
@@ -65,31 +61,23 @@ final class DecisionAssembler {
          */
         static Derived of(Collection<?> facts) {
             Derived d = new Derived();
-            d.add(facts);
-            return d.checked();
-        }
-
-        private Derived checked() {
-            if (period == null) {
-                throw new IllegalStateException("no rule set the policy's validity period");
-            }
-            return this;
-        }
-
-        private void add(Collection<?> facts) {
             for (Object fact : facts) {
                 if (fact instanceof Claim c) {
-                    claims.add(c);
+                    d.claims.add(c);
                 } else if (fact instanceof Verdict v) {
-                    verdict(v);
+                    d.verdict(v);
                 } else if (fact instanceof Forgone f) {
-                    forgone.add(f);
+                    d.forgone.add(f);
                 } else if (fact instanceof AggregateAdjustment a) {
-                    adjustments.add(a);
+                    d.adjustments.add(a);
                 } else if (fact instanceof PolicyPeriod p) {
-                    period(p);
+                    d.period(p);
                 }
             }
+            if (d.period == null) {
+                throw new IllegalStateException("no rule set the policy's validity period");
+            }
+            return d;
         }
 
         private void verdict(Verdict v) {
