@@ -1,6 +1,5 @@
 package cn.minhang.policy.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import cn.minhang.policy.batch.BatchLines;
+import cn.minhang.policy.batch.BulkOutput;
 import cn.minhang.policy.batch.LineInput;
 import cn.minhang.policy.batch.NumberedLine;
 import cn.minhang.policy.batch.OrderedPipeline;
@@ -101,7 +101,7 @@ final class BatchCommand implements Callable<Integer> {
         long[] done = {0};  // bytes of the input lines written out, for the progress bar
         try (LineInput in = Inputs.lines(input)) {
             Lines out = output == null ? new Lines.ToWriter(spec.commandLine().getOut())
-                    : new Lines.ToStream(new BufferedOutputStream(Files.newOutputStream(output), 1 << 16));
+                    : new Lines.ToStream(BulkOutput.open(output));
             Progress bar = new Progress(err, progress == null ? Progress.stderrIsTerminal() : progress, in.size());
             try (OrderedPipeline<NumberedLine, Outcome> pipeline = new OrderedPipeline<>(workers,
                     OrderedPipeline.defaultWindow(workers), n -> evaluate(engine, n), o -> {
