@@ -50,13 +50,14 @@ class OrderedPipelineTest {
     }
 
     @Test
-    void anExceptionInTheWorkIsRethrownNotSwallowed() {
-        try (OrderedPipeline<Integer, Integer> pipeline = new OrderedPipeline<>(2, 2, i -> {
+    void anExceptionInTheWorkIsRethrownNotSwallowedAfterTheItemsBeforeIt() {
+        List<Integer> out = new ArrayList<>();
+        try (OrderedPipeline<Integer, Integer> pipeline = new OrderedPipeline<>(2, 32, i -> {
             if (i == 3) {
                 throw new IllegalStateException("item 3 failed");
             }
             return i;
-        }, i -> { })) {
+        }, out::add)) {
             assertThatThrownBy(() -> {
                 for (int i = 0; i < 10; i++) {
                     pipeline.submit(i);
@@ -64,5 +65,27 @@ class OrderedPipelineTest {
                 pipeline.finish();
             }).isInstanceOf(IllegalStateException.class).hasMessage("item 3 failed");
         }
+        assertThat(out).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void aStreamsFirstItemIsNotHeldBackWaitingForTheNextOnes() throws InterruptedException {
+        List<Integer> out = new ArrayList<>();
+        AtomicInteger worked = new AtomicInteger();
+        try (OrderedPipeline<Integer, Integer> pipeline = new OrderedPipeline<>(2, 32, i -> {
+            worked.incrementAndGet();
+            return i;
+        }, out::add)) {
+            pipeline.submit(1);
+            // Eight items make a run; the threads are idle, so the first one is worked on without the others.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (worked.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(worked.get()).as("items worked on before a second one came").isEqualTo(1);
+            pipeline.submit(2);
+            pipeline.finish();
+        }
+        assertThat(out).containsExactly(1, 2);
     }
 }
