@@ -106,14 +106,36 @@ public final class ApplicationJson {
      * always written it here, so that every hash recorded stays the hash of its input).
      */
     public static String sha256(Application application) {
-        MessageDigest digest = sha256Digest();
-        try (OutputStream into = new DigestOutputStream(OutputStream.nullOutputStream(), digest);
-             JsonGenerator g = MAPPER.getFactory().createGenerator(into, JsonEncoding.UTF8)) {
-            write(g, application, true);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        Hasher hasher = Hasher.OF_THREAD.get();
+        try {
+            write(hasher.generator, application, true);
+            hasher.generator.flush();
+        } catch (IOException | RuntimeException e) {
+            Hasher.OF_THREAD.remove();  // a generator left inside a document, a digest with part of one: not used again
+            throw e instanceof IOException io ? new IllegalStateException(io) : (RuntimeException) e;
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return HexFormat.of().formatHex(hasher.digest.digest());
+    }
+
+    /**
+     * A thread's digest and the generator that writes into it, kept from one hash to the next: the canonical texts
+     * follow one another as root values with nothing between them, and {@link MessageDigest#digest()} ends each
+     * hash and starts the next.
+     */
+    private static final class Hasher {
+        static final ThreadLocal<Hasher> OF_THREAD = ThreadLocal.withInitial(Hasher::new);
+        final MessageDigest digest = sha256Digest();
+        final JsonGenerator generator;
+
+        private Hasher() {
+            try {
+                generator = MAPPER.getFactory().createGenerator(
+                        new DigestOutputStream(OutputStream.nullOutputStream(), digest), JsonEncoding.UTF8);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            generator.setRootValueSeparator(null);
+        }
     }
 
     /** A fresh SHA-256 digest: a copy of one found once, as the look-up of the algorithm costs more than the copy. */
