@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * Measure 2: a "揭榜挂帅" (open-call) project or innovation task.
  *
- * @param level            DISTRICT for the district mechanism (2.1); MUNICIPAL or above for a municipal task (2.2)
+ * @param level            DISTRICT for the district mechanism (2.1); MUNICIPAL for a municipal task (2.2); a task set
+ *                         at NATIONAL level is neither (it may claim 4.2 as a demonstration)
  * @param selected         selected (揭榜) under the mechanism of its level
  * @param academicPartners universities or research institutes taking part (高校、科研机构)
- * @param funding          funding granted by the level that set the task, for the 1:0.5 match of 2.2
+ * @param funding          funding granted by the municipal level for the task, for the 1:0.5 match of 2.2
  * @param requested        the amount set by review or requested, for the discretionary 2.1
  */
 public record OpenCallProject(
