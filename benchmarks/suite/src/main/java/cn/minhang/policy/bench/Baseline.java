@@ -208,7 +208,8 @@ public final class Baseline {
                 } else {
                     w.notEligible("2.1", 2, p.id());
                 }
-            } else if (p.selected() && p.funding() != null) {
+            } else if (p.level() == Level.MUNICIPAL && p.selected() && p.funding() != null) {
+                // 2.2 matches a task set at municipal level only: a national task is not eligible under it.
                 w.award("2.2", 2, 4, p.id(), p.funding(), P50, M2, "");
             } else {
                 w.notEligible("2.2", 2, p.id());
