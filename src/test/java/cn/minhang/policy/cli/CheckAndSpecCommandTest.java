@@ -105,6 +105,24 @@ class CheckAndSpecCommandTest {
     }
 
     @Test
+    void checkReportsARateOrCapThatCannotBeReadAtItsFileAndLine() throws Exception {
+        Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+        Fixtures.edit(rules, "m01-core-components.drl", "$p.rndInvestment(), \"30%\", \"3,000,000\"",
+                "$p.rndInvestment(), \"3O%\", \"3,000,000\"");
+        Fixtures.edit(rules, "m03-product-procurement.drl", "AggregateCap.of( kcontext, \"2,000,000\" )",
+                "AggregateCap.of( kcontext, \"2.000.000\" )");
+        Cli.Result r = Cli.run("check", "--rules", rules.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out())
+                .contains(rules + "/m01-core-components.drl:" + Fixtures.lineOf(rules.resolve("m01-core-components.drl"),
+                        "\"3O%\"") + ": Claim.rate: the rate \"3O%\" is not a percentage such as \"30%\"")
+                .contains(rules + "/m03-product-procurement.drl:" + Fixtures.lineOf(
+                        rules.resolve("m03-product-procurement.drl"), "\"2.000.000\"")
+                        + ": AggregateCap.of: the cap \"2.000.000\" is not an amount in yuan such as \"3,000,000\"")
+                .contains("2 problem(s) in the rules of ");
+    }
+
+    @Test
     void checkReportsTheCatalogueProblemsWithFileAndLine() throws Exception {
         Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
         Path catalogue = rules.resolve("clauses.yaml");

@@ -87,6 +87,29 @@ class ReloadRouteTest {
     }
 
     @Test
+    void aRateOrCapTheEngineCannotReadIsRefusedAtItsFileAndLineAndThePreviousRulesKeepServing() throws Exception {
+        String m01 = files.rules.resolve(ServiceRules.M01).toString();
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of(m01))
+                .replace("\"30%\", \"3,000,000\"", "\"3O%\", \"-3,000,000\"");
+        files.write(ServiceRules.M01, text);
+        int line = (int) text.substring(0, text.indexOf("\"3O%\"")).lines().count();
+        HttpResponse<String> r = reload();
+        assertThat(r.statusCode()).isEqualTo(422);
+        JsonNode outcome = JSON.readTree(r.body());
+        assertThat(outcome.get("outcome").asText()).isEqualTo("refused");
+        assertThat(outcome.get("problems")).hasSize(2);
+        for (JsonNode problem : outcome.get("problems")) {
+            assertThat(problem.get("file").asText()).isEqualTo(ServiceRules.M01);
+            assertThat(problem.get("line").asInt()).isEqualTo(line);
+        }
+        assertThat(outcome.get("problems").findValuesAsText("message")).containsExactlyInAnyOrder(
+                "Claim.rate: the rate \"3O%\" is not a percentage such as \"30%\"",
+                "Claim.rate: the cap \"-3,000,000\" must not be negative");
+        assertThat(r.body()).doesNotContain("java.", "Exception");
+        assertGrants("2400000.00", original);
+    }
+
+    @Test
     void rulesThatPassTheGateAreSwappedInAndEverythingNamesThem() throws Exception {
         files.writeGood(35);
         HttpResponse<String> r = reload();
