@@ -133,6 +133,14 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aMethodARouteDoesNotTakeIsAnsweredWithTheMethodsItTakes() throws Exception {
+        // RFC 9110, 15.5.6: a 405 response names the methods the resource takes in Allow
+        assertThat(main.get("/v1/evaluate").headers().firstValue("Allow")).hasValue("POST");
+        assertThat(main.send(main.request("/v1/records").PUT(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build()).headers().firstValue("Allow")).hasValue("GET, POST, DELETE");
+    }
+
+    @Test
     void reloadNeedsTheAdminToken() throws Exception {
         HttpResponse<String> none = main.post("/v1/admin/reload", null, "");
         error(none, 401, "unauthorized");
