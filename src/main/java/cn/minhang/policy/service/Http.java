@@ -5,11 +5,15 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import cn.minhang.policy.engine.Language;
 import cn.minhang.policy.io.DecisionJson;
+import cn.minhang.policy.model.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 
@@ -148,6 +152,39 @@ public final class Http {
             default -> throw ApiError.invalidRequest("$", "the query parameter " + name + " must be true or false, was "
                     + clip(value));
         };
+    }
+
+    /**
+     * Reads a request's query parameters and names every one that is out of range, not only the first: each is
+     * read through {@link #read}, and {@link #check} refuses the request with all of their problems.
+     */
+    public static final class Parameters {
+        private final List<Problem> problems = new ArrayList<>();
+
+        /** The parameter {@code reader} reads, or {@code otherwise} when it is out of range (its problem kept). */
+        public <T> T read(Supplier<T> reader, T otherwise) {
+            try {
+                return reader.get();
+            } catch (ApiError e) {
+                if (e.status() != 400) {
+                    throw e;
+                }
+                problems.addAll(e.problems());
+                return otherwise;
+            }
+        }
+
+        /** True while every parameter read so far is in range. */
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+
+        /** @throws ApiError 400 with every problem, if a parameter was out of range */
+        public void check() {
+            if (!problems.isEmpty()) {
+                throw new ApiError(400, ApiError.INVALID_REQUEST, problems, Map.of());
+            }
+        }
     }
 
     /** Text from the request, quoted in a message: escaped and cut, like the reader's messages. */

@@ -133,6 +133,17 @@ class HostileRequestsTest {
     }
 
     @Test
+    void everyQueryParameterOutOfRangeIsNamedNotOnlyTheFirst() throws Exception {
+        HttpResponse<String> r = main.post("/v1/evaluate?lang=fr&firedRules=maybe&at=yesterday", "application/json",
+                EXAMPLE);
+        error(r, 400, "invalid request");
+        assertThat(JSON.readTree(r.body()).get("problems").findValuesAsText("message")).containsExactlyInAnyOrder(
+                "the query parameter firedRules must be true or false, was 'maybe'",
+                "the query parameter at must be an instant such as 2026-07-01T09:00:00Z, was 'yesterday'",
+                "the query parameter lang must be zh or en, was 'fr'");
+    }
+
+    @Test
     void aMethodARouteDoesNotTakeIsAnsweredWithTheMethodsItTakes() throws Exception {
         // RFC 9110, 15.5.6: a 405 response names the methods the resource takes in Allow
         assertThat(main.get("/v1/evaluate").headers().firstValue("Allow")).hasValue("POST");
