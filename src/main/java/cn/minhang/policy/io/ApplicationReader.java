@@ -169,6 +169,10 @@ public final class ApplicationReader {
     /** Parses JSON text into a tree with exact decimals, or fails with the position of the syntax error. */
     public static JsonNode parseJson(String text) {
         checkLength(text);
+        if (text.startsWith("\uFEFF")) {
+            throw new InvalidApplicationException(List.of(new Problem("$", "malformed JSON at line 1, column 1: the "
+                    + "document starts with a byte-order mark (U+FEFF); save it as UTF-8 without one")));
+        }
         try (JsonParser parser = JSON.getFactory().createParser(text)) {
             return tree(JSON, parser, "JSON");
         } catch (IOException e) {
@@ -256,9 +260,17 @@ public final class ApplicationReader {
                 + clean(message))));
     }
 
+    /**
+     * Where Jackson names a place in its message ("start marker at [Source: REDACTED (`StreamReadFeature…`
+     * disabled); line: 1, column: 28]"), the place alone: the source's description names a feature of the parser,
+     * which says nothing to whoever wrote the document.
+     */
+    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
     /** A parser's message, without control characters and cut to a readable length. */
     private static String clean(String message) {
-        String text = String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " | ");
+        String text = JACKSON_SOURCE.matcher(String.valueOf(message)).replaceAll("line $1, column $2").strip()
+                .replaceAll("\\s*\\R\\s*", " | ");
         if (text.length() > 300) {
             text = text.substring(0, 300) + "…";
         }

@@ -145,6 +145,17 @@ class ApplicationReaderTest {
                 .startsWith("malformed JSON at line 1");
     }
 
+    @Test
+    void aMalformedDocumentIsDescribedWithoutTheParsersInternalNames() {
+        String message = problems(() -> ApplicationReader.fromJson("{\"id\": \"A1\", \"enterprise\": {"))
+                .get(0).message();
+        assertThat(message).isEqualTo("malformed JSON at line 1, column 29: Unexpected end-of-input: expected close "
+                + "marker for Object (start marker at line 1, column 28)");
+        assertThat(problems(() -> ApplicationReader.fromJson("\uFEFF" + VALID)).get(0).message())
+                .isEqualTo("malformed JSON at line 1, column 1: the document starts with a byte-order mark (U+FEFF); "
+                        + "save it as UTF-8 without one");
+    }
+
     private static final String VALID = "{\"id\": \"A1\", \"applicationDate\": \"2026-03-01\", \"enterprise\": "
             + "{\"id\": \"E1\", \"name\": \"七宝青禾\", \"locatedInDistrict\": true, \"embodiedAiField\": true}}";
 
