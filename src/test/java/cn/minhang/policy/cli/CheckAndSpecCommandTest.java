@@ -218,4 +218,25 @@ class CheckAndSpecCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("does not exist");
     }
+
+    @Test
+    void aSpecFileWhoseExpectationCannotBeReadIsInvalidInputNamingTheCaseAndThePlace() throws Exception {
+        Path spec = Fixtures.write(dir, "m14-talent.yaml", java.nio.file.Files.readString(Path.of("specs/m14-talent.yaml"))
+                .replaceFirst("amount: \"0\"}", "amount: \"zero\"}")
+                .replaceFirst("status: NOT_ELIGIBLE,", "status: NOT_ELIGBLE,")
+                .replaceFirst("(?m)^    expect:(?=\\n      lines:\\n        - \\{clause: \"14\", subject: T1, status: SUPPORT, amount: \"0\"\\}\\n        - )",
+                        "    expct:"));
+        Cli.Result r = Cli.run("spec", spec.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).doesNotContain("Exception")
+                .contains("m14-talent.yaml: case 1 (\"14 Case 1: a person who meets the high-level talent criteria is "
+                        + "recommended and gets the guarantees\"): expect.lines[0].amount: must be an amount in yuan "
+                        + "such as \"2400000\", was \"zero\"")
+                .contains("m14-talent.yaml: case 2 (\"14 Case 2: a person who does not meet the criteria gets nothing, "
+                        + "and the line says why\"): expect.lines[0].status: must be one of GRANTED, CAPPED, EXCLUDED, "
+                        + "NOT_ELIGIBLE, SUPPORT, CEILING, AGGREGATE_CAP, was \"NOT_ELIGBLE\"")
+                .contains("m14-talent.yaml: case 3 (\"14 Case 3: each person is judged on their own: one supported, "
+                        + "one not\"): has no 'expect' block; its keys are case, application, expct");
+    }
 }
