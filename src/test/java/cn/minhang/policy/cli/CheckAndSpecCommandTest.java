@@ -239,4 +239,16 @@ class CheckAndSpecCommandTest {
                 .contains("m14-talent.yaml: case 3 (\"14 Case 3: each person is judged on their own: one supported, "
                         + "one not\"): has no 'expect' block; its keys are case, application, expct");
     }
+
+    @Test
+    void aRuleFileThatIsNotUtf8IsAProblemOfThatFileAndAFolderNamedLikeOneIsNoRuleFile() throws Exception {
+        Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+        java.nio.file.Files.write(rules.resolve("m14-talent.drl"), new byte[] {'/', '/', ' ', (byte) 0xFF, '\n'},
+                java.nio.file.StandardOpenOption.APPEND);
+        java.nio.file.Files.createDirectory(rules.resolve("m16-folder.drl"));
+        Cli.Result r = Cli.run("check", "--rules", rules.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(3);
+        assertThat(r.out() + r.err()).contains("m14-talent.drl:0: is not valid UTF-8")
+                .doesNotContain("m16-folder.drl", "Input length", "Is a directory");
+    }
 }
