@@ -34,11 +34,19 @@ public final class Http {
     }
 
     /**
-     * Checks that the body is of one of {@code types} (parameters other than charset=utf-8 aside).
+     * Checks that the body is of one of {@code types} (parameters other than charset=utf-8 aside), and not
+     * compressed: a gzipped body would otherwise be read as an application that is not valid UTF-8.
      *
      * @throws ApiError 415 otherwise
      */
     public static void requireContentType(Context ctx, List<String> types) {
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            // RFC 9110, 15.5.16: a content coding the server does not take is 415, with the codings it takes
+            throw new ApiError(415, ApiError.UNSUPPORTED_MEDIA_TYPE, List.of(new Problem("$", "the body must be sent "
+                    + "uncompressed, not with Content-Encoding " + clip(encoding.strip()))),
+                    Map.of("Accept-Encoding", "identity"));
+        }
         String header = ctx.header("Content-Type");
         if (header == null || header.isBlank()) {
             throw ApiError.unsupportedMediaType("the body must be sent as " + String.join(" or ", types)

@@ -133,6 +133,26 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aCompressedBodyIsRefusedAsSuchNotReadAsAMalformedApplication() throws Exception {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(EXAMPLE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (String route : List.of("/v1/evaluate", "/v1/batch")) {
+            HttpResponse<String> r = main.send(main.request(route)
+                    .header("Content-Type", route.endsWith("batch") ? "application/x-ndjson" : "application/json")
+                    .header("Content-Encoding", "gzip")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())).build());
+            error(r, 415, "unsupported media type");
+            assertThat(JSON.readTree(r.body()).at("/problems/0/message").asText()).as(route)
+                    .isEqualTo("the body must be sent uncompressed, not with Content-Encoding 'gzip'");
+            assertThat(r.headers().firstValue("Accept-Encoding")).hasValue("identity");
+        }
+        assertThat(main.post("/v1/evaluate", "application/json", EXAMPLE, "Content-Encoding", "identity").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void everyQueryParameterOutOfRangeIsNamedNotOnlyTheFirst() throws Exception {
         HttpResponse<String> r = main.post("/v1/evaluate?lang=fr&firedRules=maybe&at=yesterday", "application/json",
                 EXAMPLE);
