@@ -87,7 +87,6 @@ public final class ApplicationReader {
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS)
             .nodeFactory(EXACT)
             .build();
@@ -97,7 +96,6 @@ public final class ApplicationReader {
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .nodeFactory(EXACT)
             .build();
     private static final Pattern AMOUNT = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
@@ -238,8 +236,9 @@ public final class ApplicationReader {
         if (node == null || node.isMissingNode()) {
             throw new InvalidApplicationException(List.of(new Problem("$", "the " + format + " document is empty")));
         }
+        // Checked here rather than by FAIL_ON_TRAILING_TOKENS, whose message names Jackson's classes and features.
         if (parser.nextToken() != null) {
-            JsonLocation at = parser.currentLocation();
+            JsonLocation at = parser.currentTokenLocation();
             throw new InvalidApplicationException(List.of(new Problem("$", "malformed " + format + " at line "
                     + at.getLineNr() + ", column " + at.getColumnNr() + ": more follows the end of the document"
                     + ("YAML".equals(format) ? " (one document per file)" : ""))));

@@ -151,6 +151,12 @@ class ApplicationReaderTest {
                 .get(0).message();
         assertThat(message).isEqualTo("malformed JSON at line 1, column 29: Unexpected end-of-input: expected close "
                 + "marker for Object (start marker at line 1, column 28)");
+        assertThat(problems(() -> ApplicationReader.fromJson(VALID + " {}")).get(0).message())
+                .isEqualTo("malformed JSON at line 1, column " + (VALID.length() + 2) + ": more follows the end of "
+                        + "the document");
+        assertThat(problems(() -> ApplicationReader.fromYaml("id: A1\n---\nid: A2\n")).get(0).message())
+                .isEqualTo("malformed YAML at line 3, column 1: more follows the end of the document (one document "
+                        + "per file)");
         assertThat(problems(() -> ApplicationReader.fromJson("\uFEFF" + VALID)).get(0).message())
                 .isEqualTo("malformed JSON at line 1, column 1: the document starts with a byte-order mark (U+FEFF); "
                         + "save it as UTF-8 without one");
