@@ -262,13 +262,15 @@ public final class ApplicationReader {
     /**
      * Where Jackson names a place in its message ("start marker at [Source: REDACTED (`StreamReadFeature…`
      * disabled); line: 1, column: 28]"), the place alone: the source's description names a feature of the parser,
-     * which says nothing to whoever wrote the document.
+     * which says nothing to whoever wrote the document; so does the method a limit comes from ("(20, from
+     * `StreamReadConstraints.getMaxNestingDepth()`)" is "(20)").
      */
     private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     /** A parser's message, without control characters and cut to a readable length. */
     private static String clean(String message) {
-        String text = JACKSON_SOURCE.matcher(String.valueOf(message)).replaceAll("line $1, column $2").strip()
+        String text = JACKSON_SOURCE.matcher(String.valueOf(message)).replaceAll("line $1, column $2")
+                .replaceAll(", from `StreamReadConstraints\\.[A-Za-z]+\\(\\)`", "").strip()
                 .replaceAll("\\s*\\R\\s*", " | ");
         if (text.length() > 300) {
             text = text.substring(0, 300) + "…";

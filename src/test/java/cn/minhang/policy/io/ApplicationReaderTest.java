@@ -157,6 +157,12 @@ class ApplicationReaderTest {
         assertThat(problems(() -> ApplicationReader.fromYaml("id: A1\n---\nid: A2\n")).get(0).message())
                 .isEqualTo("malformed YAML at line 3, column 1: more follows the end of the document (one document "
                         + "per file)");
+        assertThat(problems(() -> ApplicationReader.fromJson("[".repeat(25) + "]".repeat(25))).get(0).message())
+                .isEqualTo("the JSON document exceeds a limit: Document nesting depth (21) exceeds the maximum allowed "
+                        + "(20)");
+        assertThat(problems(() -> ApplicationReader.fromJson("{\"id\": " + "1".repeat(150) + "}")).get(0).message())
+                .isEqualTo("the JSON document exceeds a limit: Number value length (150) exceeds the maximum allowed "
+                        + "(100)");
         assertThat(problems(() -> ApplicationReader.fromJson("\uFEFF" + VALID)).get(0).message())
                 .isEqualTo("malformed JSON at line 1, column 1: the document starts with a byte-order mark (U+FEFF); "
                         + "save it as UTF-8 without one");
