@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReloadRouteTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] ADMIN = RunningService.bearer(RunningService.ADMIN_TOKEN);
+    private static final String RULE_11 = "1.1 A core-component product with own IP and market sales gets 30% of its "
+            + "R&D investment, at most 3,000,000";
     private static ServiceRules files;
     private static RunningService running;
     private static String original;
@@ -105,6 +107,21 @@ class ReloadRouteTest {
         assertThat(outcome.get("problems").findValuesAsText("message")).containsExactlyInAnyOrder(
                 "Claim.rate: the rate \"3O%\" is not a percentage such as \"30%\"",
                 "Claim.rate: the cap \"-3,000,000\" must not be negative");
+        assertThat(r.body()).doesNotContain("java.", "Exception");
+        assertGrants("2400000.00", original);
+    }
+
+    @Test
+    void aRuleThatFailsOnASpecCaseIsRefusedNamingTheRuleAndWhyWithoutAClassName() throws Exception {
+        files.write(ServiceRules.M01, java.nio.file.Files.readString(files.rules.resolve(ServiceRules.M01))
+                .replace("$p.rndInvestment(), \"30%\"", "null, \"30%\""));
+        HttpResponse<String> r = reload();
+        assertThat(r.statusCode()).isEqualTo(422);
+        JsonNode outcome = JSON.readTree(r.body());
+        assertThat(outcome.get("failingCases")).hasSize(1);
+        assertThat(outcome.get("failingCases").get(0).asText()).contains("probe.yaml")
+                .contains("evaluation failed: the rule \"" + RULE_11 + "\" failed: rule '"
+                        + RULE_11 + "' computed from a missing amount");
         assertThat(r.body()).doesNotContain("java.", "Exception");
         assertGrants("2400000.00", original);
     }
