@@ -125,7 +125,7 @@ public final class PolicyCli implements java.util.concurrent.Callable<Integer> {
             debug(e, err);
             return FAILURE;
         }
-        err.println("error: " + e);
+        err.println("error: " + cn.minhang.policy.engine.EvaluationFailure.describe(e));
         debug(e, err);
         return FAILURE;
     }

@@ -185,7 +185,7 @@ public final class SpecRunner {
         try {
             decision = engine.evaluate(application, fired::add);
         } catch (RuntimeException e) {
-            failures.add("evaluation failed: " + failure(e));
+            failures.add("evaluation failed: " + cn.minhang.policy.engine.EvaluationFailure.describe(e));
             return new SpecResult(specCase, failures, String.join("\n", failures), fired);
         }
         JsonNode expect = specCase.expect();
@@ -244,26 +244,6 @@ public final class SpecRunner {
         }
         String report = failures.isEmpty() ? "" : report(failures, expectedLines, actualLines, expect, decision);
         return new SpecResult(specCase, failures, report, fired);
-    }
-
-    private static final java.util.regex.Pattern FAILED_RULE =
-            java.util.regex.Pattern.compile("consequence for rule \"((?:[^\"\\\\]|\\\\.){1,300})\"");
-
-    /**
-     * Why an evaluation failed, in words: the rule the engine names and the message of what went wrong in it,
-     * never an exception's class (the report goes to analysts, and through a refused reload to clients).
-     */
-    static String failure(RuntimeException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        java.util.regex.Matcher rule = FAILED_RULE.matcher(String.valueOf(e.getMessage()));
-        if (!rule.find()) {
-            return String.valueOf(root.getMessage());
-        }
-        return "the rule \"" + rule.group(1) + "\" failed"
-                + (root != e && root.getMessage() != null ? ": " + root.getMessage() : "");
     }
 
     /** Runs every case. */
