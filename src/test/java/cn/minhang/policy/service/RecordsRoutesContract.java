@@ -209,6 +209,12 @@ abstract class RecordsRoutesContract {
                 .anySatisfy(m -> assertThat(m).startsWith("the query parameter from "))
                 .anySatisfy(m -> assertThat(m).startsWith("the query parameter status "))
                 .anySatisfy(m -> assertThat(m).startsWith("the query parameter after "));
+        HttpResponse<String> badExport = running.get("/v1/records/export?limit=x&content=both",
+                bearer(READ_RECORDS_TOKEN));
+        assertThat(badExport.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badExport.body()).get("problems").findValuesAsText("message")).hasSize(2)
+                .anySatisfy(m -> assertThat(m).startsWith("the query parameter limit "))
+                .anySatisfy(m -> assertThat(m).startsWith("the query parameter content "));
     }
 
     // ------------------------------------------------------------------------------------------------ replay
