@@ -81,7 +81,7 @@ public final class BatchLines {
             ObjectNode error = JsonNodeFactory.instance.objectNode();
             error.put("line", number);
             error.put("error", EVALUATION_FAILED);
-            error.put("message", String.valueOf(e.getMessage()));
+            error.put("message", cn.minhang.policy.engine.EvaluationFailure.describe(e));
             return new Outcome(utf8(DecisionJson.compact(error)), null, true);
         }
     }

@@ -17,7 +17,8 @@ final class Inputs {
         }
         Path path = Path.of(file);
         if (!Files.isRegularFile(path)) {
-            throw new CliException(PolicyCli.INVALID_INPUT, "input file " + file + " does not exist");
+            throw new CliException(PolicyCli.INVALID_INPUT, "input file " + file
+                    + (Files.exists(path) ? " is not a file" : " does not exist"));
         }
         try {
             return LineInput.of(Files.newInputStream(path), Files.size(path));

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,9 +37,34 @@ final class MutateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (PrintStream o = lines(out); PrintStream e = lines(err)) {
-            int code = MutationMain.run(o, e, options.toArray(String[]::new));
+            int code = MutationMain.run(o, e, withRepositoryDefaults(options).toArray(String[]::new));
             return code == 2 ? PolicyCli.INVALID_INPUT : code == 0 ? PolicyCli.OK : PolicyCli.FAILURE;
         }
+    }
+
+    /**
+     * The options, after the repository's own folders as defaults where the launcher names the repository
+     * ({@code policy.home}): like every other command, {@code ../policy mutate} from another folder mutates the
+     * repository's rules against its specs, not a {@code rules/} of the current folder. Options given come later
+     * and win.
+     */
+    static List<String> withRepositoryDefaults(List<String> options) {
+        String home = System.getProperty("policy.home");
+        if (home == null || !Files.isDirectory(Path.of(home))) {
+            return options;
+        }
+        List<String> args = new ArrayList<>();
+        String[][] defaults = {{"--rules", "rules"}, {"--specs", "specs"},
+                {"--equivalents", "mutation/equivalent-mutants.yaml"}, {"--snapshot", "mutation/scores.json"},
+                {"--out", "target/mutation"}};
+        for (String[] option : defaults) {
+            Path path = Path.of(home).resolve(option[1]).toAbsolutePath().normalize();
+            Path here = Path.of("").toAbsolutePath();
+            args.add(option[0]);
+            args.add((path.startsWith(here) ? here.relativize(path) : path).toString());
+        }
+        args.addAll(options);
+        return args;
     }
 
     /** A stream that hands each finished line of UTF-8 text on to {@code writer}. */

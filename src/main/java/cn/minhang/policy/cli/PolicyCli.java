@@ -119,9 +119,33 @@ public final class PolicyCli implements java.util.concurrent.Callable<Integer> {
             debug(e, err);
             return cli.exitCode();
         }
-        err.println("error: " + e);
+        Throwable cause = e instanceof java.io.UncheckedIOException unchecked ? unchecked.getCause() : e;
+        if (cause instanceof java.io.IOException io) {
+            err.println("error: " + fileProblem(io));
+            debug(e, err);
+            return FAILURE;
+        }
+        err.println("error: " + cn.minhang.policy.engine.EvaluationFailure.describe(e));
         debug(e, err);
         return FAILURE;
+    }
+
+    /** A file that cannot be read or written, in words: "out.jsonl: is a directory", never an exception's class. */
+    static String fileProblem(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return missing.getFile() + ": no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return denied.getFile() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+            return exists.getFile() + ": already exists";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            String reason = fs.getReason() == null ? "cannot be used" : fs.getReason();
+            return fs.getFile() + ": " + reason.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + reason.substring(1);
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static void debug(Exception e, PrintWriter err) {

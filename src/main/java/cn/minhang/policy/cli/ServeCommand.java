@@ -157,6 +157,11 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(PolicyCli.INVALID_INPUT, e.getMessage());
         }
+        try {
+            java.net.InetAddress.getByName(bind);
+        } catch (java.net.UnknownHostException e) {
+            throw new CliException(PolicyCli.INVALID_INPUT, "--bind " + bind + " is not an address of this machine");
+        }
         b.rulesDirectory(directory(rules, "rules", "--rules"));
         b.specsDirectory(directory(specs, "specs", "--specs"));
         for (String token : tokens) {
@@ -221,6 +226,17 @@ final class ServeCommand implements Callable<Integer> {
         Path dir = dataDir != null ? dataDir : Path.of("data");
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new CliException(PolicyCli.INVALID_INPUT, "--data-dir " + dir + " is not a directory");
+        }
+        try {
+            // Made here, so that a directory that cannot be made is an option refused at once, not a database
+            // that H2 fails to open while the service listens.
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new CliException(PolicyCli.INVALID_INPUT, "--data-dir " + dir + " cannot be made a directory: "
+                    + PolicyCli.fileProblem(e));
+        }
+        if (!Files.isWritable(dir)) {
+            throw new CliException(PolicyCli.INVALID_INPUT, "--data-dir " + dir + " is not writable");
         }
         return RecordsConfig.h2(dir);
     }

@@ -63,8 +63,9 @@ public final class CompiledRules {
      * Compiles every file of {@code source}. Fails with every problem, each with its file and line: code that
      * reaches outside the policy's own types ({@link RuleSafety}, checked before anything is compiled, since the
      * compiler itself evaluates parts of a rule file), problems of the clause catalogue ({@link ClauseCatalogue}),
-     * compiler errors, rules without a known {@code @clause}, and claims their clause's catalogue entry cannot
-     * explain (a kind it does not give, words it lacks).
+     * compiler errors, rules without a known {@code @clause}, claims their clause's catalogue entry cannot
+     * explain (a kind it does not give, words it lacks), and rates or caps written as text that cannot be read
+     * ({@code "3O%"}, {@code "-3,000,000"}).
      */
     public static CompiledRules compile(RuleSource source) {
         return compile(source, RuleBaseCache.configured());
@@ -83,11 +84,13 @@ public final class CompiledRules {
         }
         List<RuleProblem> problems = new ArrayList<>();
         ClauseCatalogue catalogue = ClauseCatalogue.parse(source.catalogue(), problems);
+        Map<String, List<RuleOutline>> outlines = new java.util.TreeMap<>();
+        source.drlFiles().forEach((name, text) -> outlines.put(name, RuleOutline.of(text)));
+        outlines.forEach((name, rules) -> rules.forEach(r -> r.inserts().forEach(insert -> insert.literalProblems()
+                .forEach(problem -> problems.add(new RuleProblem(name, insert.line(), problem))))));
         KieBase cached = cache == null ? null : cache.read(source);
         KieBase kieBase = cached != null ? cached : build(source, problems);
 
-        Map<String, List<RuleOutline>> outlines = new java.util.TreeMap<>();
-        source.drlFiles().forEach((name, text) -> outlines.put(name, RuleOutline.of(text)));
         Map<String, RuleInfo> located = new java.util.HashMap<>();
         outlines.forEach((name, rules) -> rules.forEach(r -> located.put(r.name(), new RuleInfo(r.name(), "", name,
                 r.line()))));

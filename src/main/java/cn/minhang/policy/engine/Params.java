@@ -25,29 +25,55 @@ public final class Params {
         return text == null ? null : AMOUNTS.computeIfAbsent(text, Params::parseAmount);
     }
 
-    private static BigDecimal parseRate(String text) {
+    /**
+     * What is wrong with a rate written as {@code text}, in words an analyst can act on; null when it reads. The
+     * rules are checked with it when they compile, so that a rate that cannot be read is a problem of its file and
+     * line, not an evaluation that fails.
+     */
+    public static String rateProblem(String text) {
         String t = text.strip();
-        if (!t.endsWith("%")) {
-            throw new IllegalArgumentException("a rate is written as a percentage such as \"30%\", was \"" + text + "\"");
+        BigDecimal percent = t.endsWith("%") ? decimal(t.substring(0, t.length() - 1).strip()) : null;
+        if (percent == null) {
+            return "the rate \"" + text + "\" is not a percentage such as \"30%\"";
         }
-        BigDecimal percent = new BigDecimal(t.substring(0, t.length() - 1).strip());
         if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw new IllegalArgumentException("a rate must be between 0% and 100%, was \"" + text + "\"");
+            return "the rate \"" + text + "\" is not between 0% and 100%";
         }
-        return percent.movePointLeft(2);
+        return null;
+    }
+
+    /** What is wrong with an amount (a cap) written as {@code text}, named {@code what}; null when it reads. */
+    public static String amountProblem(String what, String text) {
+        BigDecimal amount = decimal(text.strip().replace(",", "").replace("_", ""));
+        if (amount == null) {
+            return "the " + what + " \"" + text + "\" is not an amount in yuan such as \"3,000,000\"";
+        }
+        if (amount.signum() < 0) {
+            return "the " + what + " \"" + text + "\" must not be negative";
+        }
+        return null;
+    }
+
+    private static BigDecimal decimal(String text) {
+        if (!text.matches("[-+]?[0-9]+(\\.[0-9]+)?")) {
+            return null;
+        }
+        return new BigDecimal(text);
+    }
+
+    private static BigDecimal parseRate(String text) {
+        String problem = rateProblem(text);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return decimal(text.strip().substring(0, text.strip().length() - 1).strip()).movePointLeft(2);
     }
 
     private static BigDecimal parseAmount(String text) {
-        String t = text.strip().replace(",", "").replace("_", "");
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("an amount is written in yuan such as \"3,000,000\", was \"" + text + "\"");
+        String problem = amountProblem("amount", text);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
-        if (amount.signum() < 0) {
-            throw new IllegalArgumentException("an amount must not be negative, was \"" + text + "\"");
-        }
-        return amount;
+        return decimal(text.strip().replace(",", "").replace("_", ""));
     }
 }

@@ -27,8 +27,40 @@ public record RuleOutline(String name, int line, String clause, List<Insert> ins
      * @param line          the line of the call
      * @param exemptClause  for {@code GeneralConditionUnmet.except}, the clause id it names when written as a string
      *                      literal (the clause the condition does not apply to); else null
+     * @param arguments     the call's arguments as written, each stripped
      */
-    public record Insert(String call, boolean capGiven, int line, String exemptClause) {
+    public record Insert(String call, boolean capGiven, int line, String exemptClause, List<String> arguments) {
+        public Insert {
+            arguments = List.copyOf(arguments);
+        }
+
+        /**
+         * What is wrong with the rate and the cap this call writes as text ({@code "30%"}, {@code "3,000,000"}):
+         * the engine reads them only when the rule fires, so a rate it cannot read would otherwise fail an
+         * evaluation instead of its file. A rate or cap computed in code is not judged.
+         */
+        public List<String> literalProblems() {
+            List<String> problems = new ArrayList<>();
+            switch (call) {
+                case "Claim.rate", "Claim.match" -> {
+                    literal(3).map(Params::rateProblem).ifPresent(problems::add);
+                    literal(4).map(cap -> Params.amountProblem("cap", cap)).ifPresent(problems::add);
+                }
+                case "Claim.requested" -> literal(3).map(cap -> Params.amountProblem("cap", cap)).ifPresent(problems::add);
+                case "Claim.ceiling" -> literal(2).map(cap -> Params.amountProblem("cap", cap)).ifPresent(problems::add);
+                case "AggregateCap.of" -> literal(1).map(cap -> Params.amountProblem("cap", cap)).ifPresent(problems::add);
+                default -> { }
+            }
+            return problems.stream().map(problem -> call + ": " + problem).toList();
+        }
+
+        private java.util.Optional<String> literal(int index) {
+            if (index >= arguments.size()) {
+                return java.util.Optional.empty();
+            }
+            Matcher literal = STRING_LITERAL.matcher(arguments.get(index));
+            return literal.matches() ? java.util.Optional.of(literal.group(1)) : java.util.Optional.empty();
+        }
     }
 
     private static final Pattern RULE_HEADER = Pattern.compile("(?m)^[ \\t]*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -88,7 +120,7 @@ public record RuleOutline(String name, int line, String clause, List<Insert> ins
                         Matcher literal = STRING_LITERAL.matcher(arguments.get(1));
                         exempt = literal.matches() ? literal.group(1) : null;
                     }
-                    inserts.add(new Insert(function, capGiven, lineOf(code, from + call.start()), exempt));
+                    inserts.add(new Insert(function, capGiven, lineOf(code, from + call.start()), exempt, arguments));
                 }
             }
             rules.add(new RuleOutline(name, lineOf(code, start), clause, inserts));

@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -46,8 +48,17 @@ public record RuleSource(String origin, Map<String, String> files) {
         }
         try (Stream<Path> paths = Files.list(directory)) {
             Map<String, String> files = new TreeMap<>();
-            for (Path p : paths.filter(p -> isRulesFile(p.getFileName().toString())).toList()) {
-                files.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
+            List<RuleProblem> problems = new ArrayList<>();
+            for (Path p : paths.filter(p -> isRulesFile(p.getFileName().toString()) && Files.isRegularFile(p))
+                    .toList()) {
+                try {
+                    files.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    problems.add(new RuleProblem(p.getFileName().toString(), 0, "is not valid UTF-8"));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new RuleCompilationException(directory.toString(), problems);
             }
             return new RuleSource(directory.toString(), files);
         } catch (IOException e) {

@@ -18,9 +18,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -85,7 +87,6 @@ public final class ApplicationReader {
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS)
             .nodeFactory(EXACT)
             .build();
@@ -95,7 +96,6 @@ public final class ApplicationReader {
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .nodeFactory(EXACT)
             .build();
     private static final Pattern AMOUNT = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
@@ -167,6 +167,10 @@ public final class ApplicationReader {
     /** Parses JSON text into a tree with exact decimals, or fails with the position of the syntax error. */
     public static JsonNode parseJson(String text) {
         checkLength(text);
+        if (text.startsWith("\uFEFF")) {
+            throw new InvalidApplicationException(List.of(new Problem("$", "malformed JSON at line 1, column 1: the "
+                    + "document starts with a byte-order mark (U+FEFF); save it as UTF-8 without one")));
+        }
         try (JsonParser parser = JSON.getFactory().createParser(text)) {
             return tree(JSON, parser, "JSON");
         } catch (IOException e) {
@@ -232,8 +236,9 @@ public final class ApplicationReader {
         if (node == null || node.isMissingNode()) {
             throw new InvalidApplicationException(List.of(new Problem("$", "the " + format + " document is empty")));
         }
+        // Checked here rather than by FAIL_ON_TRAILING_TOKENS, whose message names Jackson's classes and features.
         if (parser.nextToken() != null) {
-            JsonLocation at = parser.currentLocation();
+            JsonLocation at = parser.currentTokenLocation();
             throw new InvalidApplicationException(List.of(new Problem("$", "malformed " + format + " at line "
                     + at.getLineNr() + ", column " + at.getColumnNr() + ": more follows the end of the document"
                     + ("YAML".equals(format) ? " (one document per file)" : ""))));
@@ -254,9 +259,19 @@ public final class ApplicationReader {
                 + clean(message))));
     }
 
+    /**
+     * Where Jackson names a place in its message ("start marker at [Source: REDACTED (`StreamReadFeature…`
+     * disabled); line: 1, column: 28]"), the place alone: the source's description names a feature of the parser,
+     * which says nothing to whoever wrote the document; so does the method a limit comes from ("(20, from
+     * `StreamReadConstraints.getMaxNestingDepth()`)" is "(20)").
+     */
+    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
     /** A parser's message, without control characters and cut to a readable length. */
     private static String clean(String message) {
-        String text = String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " | ");
+        String text = JACKSON_SOURCE.matcher(String.valueOf(message)).replaceAll("line $1, column $2")
+                .replaceAll(", from `StreamReadConstraints\\.[A-Za-z]+\\(\\)`", "").strip()
+                .replaceAll("\\s*\\R\\s*", " | ");
         if (text.length() > 300) {
             text = text.substring(0, 300) + "…";
         }
@@ -330,9 +345,12 @@ public final class ApplicationReader {
         if (node.isObject() && !countFacts(node, problems)) {
             throw new InvalidApplicationException(problems.list());
         }
-        Application application = (Application) bindRecord(Application.class, node, "$", problems);
+        Object[] partial = new Object[RecordType.OF.get(Application.class).names().length];
+        Application application = (Application) bindRecord(Application.class, node, "$", problems, partial);
         if (application != null) {
             ApplicationChecks.problems(application).forEach(problems::add);
+        } else if (node.isObject()) {
+            partlyReadChecks(node, partial).forEach(problems::add);
         }
         if (problems.count() > 0 || application == null) {
             throw new InvalidApplicationException(problems.list());
@@ -398,7 +416,58 @@ public final class ApplicationReader {
         };
     }
 
+    /**
+     * The cross-fact checks of an application some of whose fields could not be read, over the ids, subjects and
+     * years as the document writes them, each at its index there: an item whose other fields are wrong still
+     * has its id.
+     */
+    private static List<Problem> partlyReadChecks(JsonNode node, Object[] values) {
+        Map<String, List<String>> ids = new HashMap<>();
+        for (String name : RecordType.OF.get(Application.class).names()) {
+            ids.put(name, texts(items(node, name), "id"));
+        }
+        List<Integer> years = new ArrayList<>();
+        for (JsonNode item : items(node, "computeExpenses")) {
+            JsonNode year = item.get("year");
+            years.add(year != null && year.isIntegralNumber() && year.canConvertToInt() ? year.intValue() : null);
+        }
+        LocalDate date = null;
+        for (Object value : values) {
+            if (value instanceof LocalDate day) {
+                date = day;
+            }
+        }
+        List<String> enterprise = texts(List.of(node.path("enterprise")), "id");
+        return ApplicationChecks.problems(enterprise.get(0), date, ids, texts(items(node, "otherAwards"), "subject"),
+                years);
+    }
+
+    /** The items of the list {@code name}; none where it is not a list. */
+    private static Iterable<JsonNode> items(JsonNode node, String name) {
+        JsonNode list = node.path(name);
+        return list.isArray() ? list : List.of();
+    }
+
+    /** The text of the field {@code name} of each item, null where it is not text. */
+    private static List<String> texts(Iterable<JsonNode> items, String name) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode item : items) {
+            JsonNode value = item.get(name);
+            texts.add(value != null && value.isTextual() ? value.textValue() : null);
+        }
+        return texts;
+    }
+
     private static Object bindRecord(Class<?> type, JsonNode node, String path, Problems problems) {
+        return bindRecord(type, node, path, problems, null);
+    }
+
+    /**
+     * Binds a record. Where a field cannot be read, the fact's own checks still judge the fields that could, so
+     * that no problem hides another; the record is then not built, and {@code read} (when given) receives the
+     * values that were read, null for the others, lists with null at each item that could not be read.
+     */
+    private static Object bindRecord(Class<?> type, JsonNode node, String path, Problems problems, Object[] read) {
         RecordType record = RecordType.OF.get(type);
         if (!node.isObject()) {
             problems.add(new Problem(path, "must be an object with the fields " + record.fieldNames() + ", was "
@@ -414,20 +483,57 @@ public final class ApplicationReader {
         }
         long before = problems.count();
         Object[] values = new Object[record.names().length];
+        boolean[] unread = new boolean[values.length];
         for (int i = 0; i < values.length; i++) {
             RecordComponent c = record.components()[i];
             JsonNode value = node.get(record.names()[i]);
             String at = path + "." + record.names()[i];
+            long problemsBefore = problems.count();
             if (value == null || value.isNull()) {
                 values[i] = absent(c.getType(), record.mayBeAbsent()[i], at, problems);
             } else {
                 values[i] = bind(c.getType(), record.generics()[i], value, at, problems);
             }
+            unread[i] = problems.count() > problemsBefore;
         }
         if (problems.count() > before) {
+            if (read != null) {
+                System.arraycopy(values, 0, read, 0, values.length);
+            }
+            checkWhatWasRead(record, values, unread, path, problems);
             return null;
         }
         return construct(record, values, path, problems);
+    }
+
+    /**
+     * The fact's own checks of the fields that were read, when others could not be: the fields that could not be
+     * read are given as absent (a list as the items that were read), and what the fact says of them is left out,
+     * as their problem is already named.
+     */
+    private static void checkWhatWasRead(RecordType record, Object[] values, boolean[] unread, String path,
+                                         Problems problems) {
+        Object[] partial = values.clone();
+        for (int i = 0; i < partial.length; i++) {
+            if (unread[i] && partial[i] instanceof List<?> items) {
+                partial[i] = items.stream().filter(java.util.Objects::nonNull).toList();
+            }
+        }
+        try {
+            record.canonical().newInstance(partial);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof InvalidFactException invalid) {
+                for (Violation v : invalid.violations()) {
+                    String field = v.field().split("[.\\[]", 2)[0];
+                    int i = Arrays.asList(record.names()).indexOf(field);
+                    if (i < 0 || !unread[i]) {
+                        problems.add(new Problem(path + "." + v.field(), v.message()));
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + record.type().getSimpleName(), e);
+        }
     }
 
     private static Object construct(RecordType record, Object[] values, String path, Problems problems) {
@@ -539,6 +645,7 @@ public final class ApplicationReader {
                 String itemAt = at + "[" + i + "]";
                 if (item.isNull()) {
                     problems.add(new Problem(itemAt, "must not be null"));
+                    items.add(null);
                     continue;
                 }
                 items.add(bind(elementClass, element, item, itemAt, problems));

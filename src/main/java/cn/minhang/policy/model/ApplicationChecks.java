@@ -1,5 +1,6 @@
 package cn.minhang.policy.model;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,33 +48,62 @@ public final class ApplicationChecks {
 
     /** Every cross-fact problem of {@code application}; empty when there is none. */
     public static List<Problem> problems(Application application) {
-        List<Problem> problems = new ArrayList<>();
         if (valid(application)) {
-            return problems;
+            return new ArrayList<>();
         }
-        Set<String> subjects = new HashSet<>();
-        subjects.add(application.enterprise().id());
+        Map<String, List<String>> ids = new HashMap<>();
         for (IdList<?> list : SUBJECT_LISTS) {
-            unique(list, application, subjects, problems);
+            ids.put(list.name(), ids(list, application));
         }
-        unique(OTHER_AWARDS, application, new HashSet<>(), problems);
-        for (int i = 0; i < application.otherAwards().size(); i++) {
-            String subject = application.otherAwards().get(i).subject();
-            if (!subjects.contains(subject)) {
+        ids.put(OTHER_AWARDS.name(), ids(OTHER_AWARDS, application));
+        return problems(application.enterprise().id(), application.applicationDate(), ids,
+                application.otherAwards().stream().map(OtherAward::subject).toList(),
+                application.computeExpenses().stream().map(ComputeExpense::year).toList());
+    }
+
+    /**
+     * Every cross-fact problem of an application given by the values these checks read, so that they can be
+     * made where an application could be read only in part: a field of the wrong type elsewhere hides none of
+     * them. Each list is given at the indices of the document, with null where a value could not be read.
+     *
+     * @param enterpriseId    the enterprise's id; null if it could not be read (awards' subjects are then not
+     *                        checked)
+     * @param applicationDate null if it could not be read (the years of compute expenses are then not checked)
+     * @param ids             the ids of the items of each list, by the list's name in the document (an absent
+     *                        name: no items)
+     * @param awardSubjects   the subject of each award under another policy
+     * @param computeYears    the year of each compute expense
+     */
+    public static List<Problem> problems(String enterpriseId, LocalDate applicationDate,
+                                         Map<String, List<String>> ids, List<String> awardSubjects,
+                                         List<Integer> computeYears) {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> subjects = new HashSet<>();
+        subjects.add(enterpriseId);
+        for (IdList<?> list : SUBJECT_LISTS) {
+            unique(list.name(), ids.getOrDefault(list.name(), List.of()), subjects, problems);
+        }
+        unique(OTHER_AWARDS.name(), ids.getOrDefault(OTHER_AWARDS.name(), List.of()), new HashSet<>(), problems);
+        for (int i = 0; i < awardSubjects.size() && enterpriseId != null; i++) {
+            String subject = awardSubjects.get(i);
+            if (subject != null && !subjects.contains(subject)) {
                 problems.add(new Problem("$.otherAwards[" + i + "].subject", "names '" + subject
                         + "', which is no subject of this application (the enterprise or an id in one of its lists)"));
             }
         }
-        int year = application.applicationDate().getYear();
-        for (int i = 0; i < application.computeExpenses().size(); i++) {
-            int spent = application.computeExpenses().get(i).year();
-            if (spent > year) {
-                problems.add(new Problem("$.computeExpenses[" + i + "].year", "is " + spent + ", after the year of the "
-                        + "application date " + application.applicationDate() + "; an actual cost cannot be for a year "
-                        + "that has not begun"));
+        for (int i = 0; i < computeYears.size() && applicationDate != null; i++) {
+            Integer spent = computeYears.get(i);
+            if (spent != null && spent > applicationDate.getYear()) {
+                problems.add(new Problem("$.computeExpenses[" + i + "].year", "is " + spent + ", after the year of "
+                        + "the application date " + applicationDate + "; an actual cost cannot be for a year that "
+                        + "has not begun"));
             }
         }
         return problems;
+    }
+
+    private static <T> List<String> ids(IdList<T> list, Application application) {
+        return list.items().apply(application).stream().map(list.id()).toList();
     }
 
     /** Throws {@link InvalidApplicationException} with every cross-fact problem, if there is any. */
@@ -160,17 +190,17 @@ public final class ApplicationChecks {
         return true;
     }
 
-    private static <T> void unique(IdList<T> list, Application application, Set<String> subjects,
-                                   List<Problem> problems) {
-        List<T> items = list.items().apply(application);
-        Function<T, String> id = list.id();
+    private static void unique(String name, List<String> ids, Set<String> subjects, List<Problem> problems) {
         Map<String, Integer> first = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            String key = id.apply(items.get(i));
+        for (int i = 0; i < ids.size(); i++) {
+            String key = ids.get(i);
+            if (key == null) {
+                continue;
+            }
             Integer earlier = first.putIfAbsent(key, i);
             if (earlier != null) {
-                problems.add(new Problem("$." + list.name() + "[" + i + "].id", "duplicates the id '" + key + "' of $."
-                        + list.name() + "[" + earlier + "]"));
+                problems.add(new Problem("$." + name + "[" + i + "].id", "duplicates the id '" + key + "' of $."
+                        + name + "[" + earlier + "]"));
             }
             subjects.add(key);
         }

@@ -63,8 +63,8 @@ public final class MutationMain {
                         String v = value(args, ++i, a);
                         snapshot = v.equals("none") ? null : Path.of(v);
                     }
-                    case "--threads" -> threads = Integer.parseInt(value(args, ++i, a));
-                    case "--max-mutants" -> max = Integer.parseInt(value(args, ++i, a));
+                    case "--threads" -> threads = number(value(args, ++i, a), a);
+                    case "--max-mutants" -> max = number(value(args, ++i, a), a);
                     case "--file" -> files.add(value(args, ++i, a));
                     case "--fail-on-survivors" -> failOnSurvivors = true;
                     case "--help", "-h" -> {
@@ -123,6 +123,14 @@ public final class MutationMain {
         out.printf("%d mutants in %.1f s; report: %s%n", run.results().size(), run.elapsed().toMillis() / 1000.0,
                 outDir.resolve("report.md"));
         return failOnSurvivors && !run.clean() ? 1 : 0;
+    }
+
+    private static int number(String value, String option) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, was '" + value + "'");
+        }
     }
 
     private static String value(String[] args, int i, String option) {

@@ -5,11 +5,15 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import cn.minhang.policy.engine.Language;
 import cn.minhang.policy.io.DecisionJson;
+import cn.minhang.policy.model.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 
@@ -30,11 +34,19 @@ public final class Http {
     }
 
     /**
-     * Checks that the body is of one of {@code types} (parameters other than charset=utf-8 aside).
+     * Checks that the body is of one of {@code types} (parameters other than charset=utf-8 aside), and not
+     * compressed: a gzipped body would otherwise be read as an application that is not valid UTF-8.
      *
      * @throws ApiError 415 otherwise
      */
     public static void requireContentType(Context ctx, List<String> types) {
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            // RFC 9110, 15.5.16: a content coding the server does not take is 415, with the codings it takes
+            throw new ApiError(415, ApiError.UNSUPPORTED_MEDIA_TYPE, List.of(new Problem("$", "the body must be sent "
+                    + "uncompressed, not with Content-Encoding " + clip(encoding.strip()))),
+                    Map.of("Accept-Encoding", "identity"));
+        }
         String header = ctx.header("Content-Type");
         if (header == null || header.isBlank()) {
             throw ApiError.unsupportedMediaType("the body must be sent as " + String.join(" or ", types)
@@ -148,6 +160,39 @@ public final class Http {
             default -> throw ApiError.invalidRequest("$", "the query parameter " + name + " must be true or false, was "
                     + clip(value));
         };
+    }
+
+    /**
+     * Reads a request's query parameters and names every one that is out of range, not only the first: each is
+     * read through {@link #read}, and {@link #check} refuses the request with all of their problems.
+     */
+    public static final class Parameters {
+        private final List<Problem> problems = new ArrayList<>();
+
+        /** The parameter {@code reader} reads, or {@code otherwise} when it is out of range (its problem kept). */
+        public <T> T read(Supplier<T> reader, T otherwise) {
+            try {
+                return reader.get();
+            } catch (ApiError e) {
+                if (e.status() != 400) {
+                    throw e;
+                }
+                problems.addAll(e.problems());
+                return otherwise;
+            }
+        }
+
+        /** True while every parameter read so far is in range. */
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+
+        /** @throws ApiError 400 with every problem, if a parameter was out of range */
+        public void check() {
+            if (!problems.isEmpty()) {
+                throw new ApiError(400, ApiError.INVALID_REQUEST, problems, Map.of());
+            }
+        }
     }
 
     /** Text from the request, quoted in a message: escaped and cut, like the reader's messages. */

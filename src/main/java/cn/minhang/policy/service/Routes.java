@@ -1,9 +1,12 @@
 package cn.minhang.policy.service;
 
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.minhang.policy.model.Problem;
 import cn.minhang.policy.records.StoreUnavailableException;
 import cn.minhang.policy.service.handlers.ArchivedRulesHandler;
 import cn.minhang.policy.service.handlers.ArchivedVersionsHandler;
@@ -111,12 +114,19 @@ public final class Routes {
         Http.json(ctx, e.status(), e.document());
     }
 
+    /** The Allow header of a 405 (RFC 9110: the methods the route takes), from what Javalin found. */
+    private static Map<String, String> allow(HttpResponseException e) {
+        return e.getDetails().values().stream().filter(methods -> !methods.isBlank()).findFirst()
+                .map(methods -> Map.of("Allow", methods)).orElse(Map.of());
+    }
+
     /** Javalin's own refusals (no such route, wrong method, body too large) as the project's error document. */
     private static ApiError fromJavalin(HttpResponseException e) {
         int status = e.getStatus();
         return switch (status) {
             case 404 -> new ApiError(404, ApiError.NOT_FOUND, "no such route");
-            case 405 -> new ApiError(405, ApiError.METHOD_NOT_ALLOWED, "the route does not take this method");
+            case 405 -> new ApiError(405, ApiError.METHOD_NOT_ALLOWED, List.of(new Problem("$",
+                    "the route does not take this method")), allow(e));
             case 413 -> ApiError.tooLarge("the body is larger than the service accepts");
             default -> new ApiError(status, status < 500 ? ApiError.INVALID_REQUEST : ApiError.INTERNAL,
                     "the request was refused: " + status);

@@ -93,11 +93,23 @@ public final class SpecRunner {
             throw new IllegalArgumentException(name + ": a spec file needs a non-empty list 'cases'");
         }
         List<SpecCase> result = new ArrayList<>();
-        for (JsonNode c : cases) {
-            String caseName = c.path("case").asText(null);
-            if (caseName == null || caseName.isBlank() || !c.has("expect")) {
-                throw new IllegalArgumentException(name + ": every case needs a 'case' sentence and an 'expect' block: "
-                        + c);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            JsonNode c = cases.get(i);
+            String caseName = c.path("case").isTextual() ? c.path("case").textValue() : null;
+            String where = name + ": case " + (i + 1) + (caseName == null ? "" : " (\"" + caseName + "\")") + ": ";
+            if (caseName == null || caseName.isBlank()) {
+                problems.add(where + "has no 'case' sentence");
+            }
+            if (!c.path("expect").isObject()) {
+                List<String> keys = new ArrayList<>();
+                c.fieldNames().forEachRemaining(keys::add);
+                problems.add(where + "has no 'expect' block; its keys are " + String.join(", ", keys));
+                continue;
+            }
+            expectationProblems(c.get("expect")).forEach(problem -> problems.add(where + problem));
+            if (!problems.isEmpty()) {
+                continue;
             }
             ObjectNode application = given.isObject() ? ((ObjectNode) given).deepCopy()
                     : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
@@ -108,7 +120,44 @@ public final class SpecRunner {
             }
             result.add(new SpecCase(name, caseName, application, c.get("expect")));
         }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
         return result;
+    }
+
+    /**
+     * What the runner could not read in an {@code expect} block, each at its place: an amount that is no amount
+     * or a status that is none would otherwise fail the run with an exception, or fail a case that can never
+     * pass.
+     */
+    private static List<String> expectationProblems(JsonNode expect) {
+        List<String> problems = new ArrayList<>();
+        JsonNode lines = expect.path("lines");
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode line = lines.get(i);
+            amountProblem(line.path("amount"), "expect.lines[" + i + "].amount", problems);
+            JsonNode status = line.path("status");
+            if (status.isMissingNode() || !STATUSES.contains(status.asText())) {
+                problems.add("expect.lines[" + i + "].status: must be one of " + String.join(", ", STATUSES)
+                        + ", was " + (status.isMissingNode() ? "absent" : "\"" + status.asText() + "\""));
+            }
+        }
+        amountProblem(expect.path("total"), "expect.total", problems);
+        return problems;
+    }
+
+    private static final List<String> STATUSES = java.util.Arrays.stream(cn.minhang.policy.engine.Status.values())
+            .map(Enum::name).toList();
+
+    private static void amountProblem(JsonNode amount, String path, List<String> problems) {
+        String text = amountText(amount);
+        if (amount.isMissingNode() || amount.isNull() || amount.isNumber()) {
+            return;
+        }
+        if (!amount.isTextual() || !text.matches("[-+]?[0-9]+(\\.[0-9]+)?")) {
+            problems.add(path + ": must be an amount in yuan such as \"2400000\", was \"" + text + "\"");
+        }
     }
 
     /** Runs one case against the engine's rules. */
@@ -136,7 +185,7 @@ public final class SpecRunner {
         try {
             decision = engine.evaluate(application, fired::add);
         } catch (RuntimeException e) {
-            failures.add("evaluation failed: " + e);
+            failures.add("evaluation failed: " + cn.minhang.policy.engine.EvaluationFailure.describe(e));
             return new SpecResult(specCase, failures, String.join("\n", failures), fired);
         }
         JsonNode expect = specCase.expect();

@@ -194,6 +194,31 @@ class BatchCommandTest {
     }
 
     @Test
+    void anOutputOrInputThatCannotBeUsedIsNamedInWordsWithoutAClassName() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+        Path small = dir.resolve("small.jsonl");
+        Files.write(small, inputLines.subList(0, 3), StandardCharsets.UTF_8);
+
+        Cli.Result toFolder = Cli.run("batch", small.toString(), "-o", folder.toString());
+        assertThat(toFolder.code()).isEqualTo(1);
+        assertThat(toFolder.err().strip()).isEqualTo("error: " + folder + ": is a directory");
+
+        Path nowhere = dir.resolve("no-such-folder").resolve("summary.json");
+        Cli.Result summary = Cli.run("batch", small.toString(), "-o", dir.resolve("out-small.jsonl").toString(),
+                "--summary-json", nowhere.toString());
+        assertThat(summary.code()).isEqualTo(1);
+        assertThat(summary.err().strip()).isEqualTo("error: " + nowhere + ": no such file or directory");
+
+        Cli.Result fromFolder = Cli.run("batch", folder.toString());
+        assertThat(fromFolder.code()).isEqualTo(2);
+        assertThat(fromFolder.err().strip()).isEqualTo("error: input file " + folder + " is not a file");
+
+        Cli.Result generated = Cli.run("generate", "--count", "1", "-o", folder.toString());
+        assertThat(generated.code()).isEqualTo(1);
+        assertThat(generated.err().strip()).isEqualTo("error: " + folder + ": is a directory");
+    }
+
+    @Test
     void aMissingInputFileIsInvalidInput() {
         Cli.Result r = Cli.run("batch", dir.resolve("nowhere.jsonl").toString());
         assertThat(r.code()).isEqualTo(2);

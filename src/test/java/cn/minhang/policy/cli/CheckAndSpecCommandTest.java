@@ -105,6 +105,24 @@ class CheckAndSpecCommandTest {
     }
 
     @Test
+    void checkReportsARateOrCapThatCannotBeReadAtItsFileAndLine() throws Exception {
+        Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+        Fixtures.edit(rules, "m01-core-components.drl", "$p.rndInvestment(), \"30%\", \"3,000,000\"",
+                "$p.rndInvestment(), \"3O%\", \"3,000,000\"");
+        Fixtures.edit(rules, "m03-product-procurement.drl", "AggregateCap.of( kcontext, \"2,000,000\" )",
+                "AggregateCap.of( kcontext, \"2.000.000\" )");
+        Cli.Result r = Cli.run("check", "--rules", rules.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out())
+                .contains(rules + "/m01-core-components.drl:" + Fixtures.lineOf(rules.resolve("m01-core-components.drl"),
+                        "\"3O%\"") + ": Claim.rate: the rate \"3O%\" is not a percentage such as \"30%\"")
+                .contains(rules + "/m03-product-procurement.drl:" + Fixtures.lineOf(
+                        rules.resolve("m03-product-procurement.drl"), "\"2.000.000\"")
+                        + ": AggregateCap.of: the cap \"2.000.000\" is not an amount in yuan such as \"3,000,000\"")
+                .contains("2 problem(s) in the rules of ");
+    }
+
+    @Test
     void checkReportsTheCatalogueProblemsWithFileAndLine() throws Exception {
         Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
         Path catalogue = rules.resolve("clauses.yaml");
@@ -199,5 +217,38 @@ class CheckAndSpecCommandTest {
         Cli.Result r = Cli.run("spec", dir.resolve("none.yaml").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("does not exist");
+    }
+
+    @Test
+    void aSpecFileWhoseExpectationCannotBeReadIsInvalidInputNamingTheCaseAndThePlace() throws Exception {
+        Path spec = Fixtures.write(dir, "m14-talent.yaml", java.nio.file.Files.readString(Path.of("specs/m14-talent.yaml"))
+                .replaceFirst("amount: \"0\"}", "amount: \"zero\"}")
+                .replaceFirst("status: NOT_ELIGIBLE,", "status: NOT_ELIGBLE,")
+                .replaceFirst("(?m)^    expect:(?=\\n      lines:\\n        - \\{clause: \"14\", subject: T1, status: SUPPORT, amount: \"0\"\\}\\n        - )",
+                        "    expct:"));
+        Cli.Result r = Cli.run("spec", spec.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).doesNotContain("Exception")
+                .contains("m14-talent.yaml: case 1 (\"14 Case 1: a person who meets the high-level talent criteria is "
+                        + "recommended and gets the guarantees\"): expect.lines[0].amount: must be an amount in yuan "
+                        + "such as \"2400000\", was \"zero\"")
+                .contains("m14-talent.yaml: case 2 (\"14 Case 2: a person who does not meet the criteria gets nothing, "
+                        + "and the line says why\"): expect.lines[0].status: must be one of GRANTED, CAPPED, EXCLUDED, "
+                        + "NOT_ELIGIBLE, SUPPORT, CEILING, AGGREGATE_CAP, was \"NOT_ELIGBLE\"")
+                .contains("m14-talent.yaml: case 3 (\"14 Case 3: each person is judged on their own: one supported, "
+                        + "one not\"): has no 'expect' block; its keys are case, application, expct");
+    }
+
+    @Test
+    void aRuleFileThatIsNotUtf8IsAProblemOfThatFileAndAFolderNamedLikeOneIsNoRuleFile() throws Exception {
+        Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+        java.nio.file.Files.write(rules.resolve("m14-talent.drl"), new byte[] {'/', '/', ' ', (byte) 0xFF, '\n'},
+                java.nio.file.StandardOpenOption.APPEND);
+        java.nio.file.Files.createDirectory(rules.resolve("m16-folder.drl"));
+        Cli.Result r = Cli.run("check", "--rules", rules.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(3);
+        assertThat(r.out() + r.err()).contains("m14-talent.drl:0: is not valid UTF-8")
+                .doesNotContain("m16-folder.drl", "Input length", "Is a directory");
     }
 }

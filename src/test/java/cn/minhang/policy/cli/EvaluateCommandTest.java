@@ -211,4 +211,24 @@ class EvaluateCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("rules directory").contains("does not exist");
     }
+
+    @Test
+    void anEvaluationTheRulesFailOnNamesTheRuleAndWhyWithoutAClassNameInEvaluateAndInABatchLine() throws Exception {
+        Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+        Fixtures.edit(rules, "m01-core-components.drl", "$p.rndInvestment(), \"30%\"", "null, \"30%\"");
+        String rule = "1.1 A core-component product with own IP and market sales gets 30% of its R&D investment, at "
+                + "most 3,000,000";
+        String why = "the rule \"" + rule + "\" failed: rule '" + rule + "' computed from a missing amount";
+        Path file = Fixtures.write(dir, "a.json", Fixtures.APPLICATION);
+        Cli.Result r = Cli.run("evaluate", "--rules", rules.toString(), file.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).isEqualTo("error: " + why);
+
+        Path lines = Fixtures.write(dir, "a.jsonl", Fixtures.APPLICATION.replaceAll("\\s*\\n\\s*", " ") + "\n");
+        Cli.Result batch = Cli.run("batch", "--rules", rules.toString(), lines.toString());
+        assertThat(batch.code()).isEqualTo(1);
+        assertThat(batch.out().strip()).isEqualTo("{\"line\":1,\"error\":\"evaluation failed\",\"message\":"
+                + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(why) + "}");
+    }
 }

@@ -109,6 +109,18 @@ class LauncherTest {
     }
 
     @Test
+    @Order(6)
+    void theCommandsUseTheRepositorysFoldersFromAnyFolder() throws Exception {
+        Path elsewhere = Files.createDirectories(clone.resolve("examples"));
+        Run spec = policy(elsewhere, Map.of(), "spec", "../specs/m14-talent.yaml");
+        assertThat(spec.code()).as(spec.err()).isEqualTo(0);
+        Run mutate = policy(elsewhere, Map.of(), "mutate", "--file", "m14-talent.drl", "--snapshot", "none");
+        assertThat(mutate.code()).as(mutate.err()).isEqualTo(0);
+        assertThat(mutate.out()).containsPattern("m14-talent\\.drl\\s+6\\s+6\\s+0\\s+0\\s+0\\s+0\\s+100\\.0%");
+        assertThat(clone.resolve("target/mutation/report.md")).exists();
+    }
+
+    @Test
     @Order(7)
     void theClassDataArchiveIsMadeOnceAfterABuildAndDecidesNothingDifferently() throws Exception {
         String at = "2026-07-01T09:00:00Z";
@@ -164,11 +176,15 @@ class LauncherTest {
     }
 
     private static Run policy(Map<String, String> env, String... args) throws Exception {
+        return policy(clone, env, args);
+    }
+
+    private static Run policy(Path directory, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", clone.resolve("policy").toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(clone, "out", ".txt");
         Path err = Files.createTempFile(clone, "err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(clone.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().putAll(env);

@@ -27,4 +27,13 @@ class MutateCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown option --colour");
     }
+
+    @Test
+    void aNumberOptionThatIsNoNumberIsInvalidInputNamingTheOption() {
+        Cli.Result r = Cli.run("mutate", "--max-mutants", "abc");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().findFirst()).hasValue("--max-mutants must be a whole number, was 'abc'");
+        assertThat(Cli.run("mutate", "--threads", "2x").err().lines().findFirst())
+                .hasValue("--threads must be a whole number, was '2x'");
+    }
 }

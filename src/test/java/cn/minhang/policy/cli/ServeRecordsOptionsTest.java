@@ -44,4 +44,24 @@ class ServeRecordsOptionsTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("is not a directory");
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aDataDirectoryThatCannotBeMadeIsRefusedBeforeTheServiceStarts(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("data"), "not a directory");
+        Path under = file.resolve("records");
+        Cli.Result r = Cli.run("serve", "--port", "0", "--data-dir", under.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("error: --data-dir " + under + " cannot be made a directory:")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aBindAddressThatIsNoAddressIsAnInvalidOption(@TempDir Path dir) {
+        Cli.Result r = Cli.run("serve", "--port", "0", "--bind", "999.1.1.1", "--data-dir", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("error: --bind 999.1.1.1 is not an address of this machine");
+    }
 }

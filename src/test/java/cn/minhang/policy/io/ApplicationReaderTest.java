@@ -59,7 +59,9 @@ class ApplicationReaderTest {
                 "$.colour",
                 "$.applicationDate",
                 "$.enterprise.locatedInDistrict",
+                "$.enterprise.id",
                 "$.products[0].category",
+                "$.products[0].rndInvestment",
                 "$.purchases[0].amount",
                 "$.purchases[1].amount",
                 "$.computeExpenses[0].year");
@@ -81,6 +83,38 @@ class ApplicationReaderTest {
         assertThat(e.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
                 "$.enterprise.id: is required and must not be blank",
                 "$.products[0].rndInvestment: must not be negative, was -5");
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeHidesNoOtherProblemOfItsFactOrOfTheApplication() {
+        InvalidApplicationException e = catchThrowableOfType(InvalidApplicationException.class,
+                () -> ApplicationReader.fromJson("""
+                {"id": "A1", "applicationDate": "2026-03-01",
+                 "enterprise": {"id": "E1", "name": "甲", "locatedInDistrict": "yes", "embodiedAiField": true},
+                 "products": [{"id": "P1", "name": "关节", "category": "WHEELS", "rndInvestment": "-8000000"},
+                              {"id": "P2", "name": "", "category": "SENSOR", "rndInvestment": "1"},
+                              {"id": "P2", "name": "芯片", "category": "INTELLIGENT_CHIP", "rndInvestment": "1"}],
+                 "purchases": [null, {"id": "U1", "product": "机器人", "supplier": "乙", "amount": "5"},
+                               {"id": "U1", "product": "机器人", "supplier": "乙", "amount": "6"}],
+                 "computeExpenses": [{"id": "C1", "year": 2027, "actualCost": "-1"}],
+                 "otherAwards": [{"id": "O1", "policy": "市级", "level": "MUNICIPAL", "subject": "P1", "amount": "1"},
+                                 {"id": "O2", "policy": "市级", "level": "MUNICIPAL", "subject": "NOBODY",
+                                  "amount": "1"}]}
+                """));
+        assertThat(e.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
+                "$.enterprise.locatedInDistrict: must be true or false, was the string \"yes\"",
+                "$.products[0].category: must be one of SERVO_SYSTEM, SENSOR, INTEGRATED_JOINT, INTELLIGENT_CHIP, "
+                        + "OTHER_CORE_COMPONENT, NOT_A_CORE_COMPONENT, was the string \"WHEELS\"",
+                "$.products[0].rndInvestment: must not be negative, was -8000000",
+                "$.products[1].name: is required and must not be blank",
+                "$.products[2].id: duplicates the id 'P2' of $.products[1]",
+                "$.purchases[0]: must not be null",
+                "$.purchases[2].id: duplicates the id 'U1' of $.purchases[1]",
+                "$.computeExpenses[0].actualCost: must not be negative, was -1",
+                "$.computeExpenses[0].year: is 2027, after the year of the application date 2026-03-01; an actual "
+                        + "cost cannot be for a year that has not begun",
+                "$.otherAwards[1].subject: names 'NOBODY', which is no subject of this application (the enterprise "
+                        + "or an id in one of its lists)");
     }
 
     @Test
@@ -109,6 +143,29 @@ class ApplicationReaderTest {
         assertThat(catchThrowableOfType(InvalidApplicationException.class,
                 () -> ApplicationReader.fromJson("{\"id\": \"A1\", ")).problems().get(0).message())
                 .startsWith("malformed JSON at line 1");
+    }
+
+    @Test
+    void aMalformedDocumentIsDescribedWithoutTheParsersInternalNames() {
+        String message = problems(() -> ApplicationReader.fromJson("{\"id\": \"A1\", \"enterprise\": {"))
+                .get(0).message();
+        assertThat(message).isEqualTo("malformed JSON at line 1, column 29: Unexpected end-of-input: expected close "
+                + "marker for Object (start marker at line 1, column 28)");
+        assertThat(problems(() -> ApplicationReader.fromJson(VALID + " {}")).get(0).message())
+                .isEqualTo("malformed JSON at line 1, column " + (VALID.length() + 2) + ": more follows the end of "
+                        + "the document");
+        assertThat(problems(() -> ApplicationReader.fromYaml("id: A1\n---\nid: A2\n")).get(0).message())
+                .isEqualTo("malformed YAML at line 3, column 1: more follows the end of the document (one document "
+                        + "per file)");
+        assertThat(problems(() -> ApplicationReader.fromJson("[".repeat(25) + "]".repeat(25))).get(0).message())
+                .isEqualTo("the JSON document exceeds a limit: Document nesting depth (21) exceeds the maximum allowed "
+                        + "(20)");
+        assertThat(problems(() -> ApplicationReader.fromJson("{\"id\": " + "1".repeat(150) + "}")).get(0).message())
+                .isEqualTo("the JSON document exceeds a limit: Number value length (150) exceeds the maximum allowed "
+                        + "(100)");
+        assertThat(problems(() -> ApplicationReader.fromJson("\uFEFF" + VALID)).get(0).message())
+                .isEqualTo("malformed JSON at line 1, column 1: the document starts with a byte-order mark (U+FEFF); "
+                        + "save it as UTF-8 without one");
     }
 
     private static final String VALID = "{\"id\": \"A1\", \"applicationDate\": \"2026-03-01\", \"enterprise\": "

@@ -147,9 +147,10 @@ class HostileInputTest {
     @Test
     void anythingAfterTheDocumentIsRefused() {
         String one = json(product("\"8000000\""));
-        assertProblem(jsonProblems(one + one), "$", "Trailing token");
+        assertProblem(jsonProblems(one + one), "$", "more follows the end of the document");
         assertProblem(jsonProblems(one + " x"), "$", "malformed JSON");
-        assertProblem(yamlProblems("id: A1\n---\nid: A2\n"), "$", "Trailing token");
+        assertProblem(yamlProblems("id: A1\n---\nid: A2\n"), "$", "more follows the end of the document (one "
+                + "document per file)");
     }
 
     // ---- wrong types, unknown fields, duplicates ----

@@ -133,6 +133,45 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aCompressedBodyIsRefusedAsSuchNotReadAsAMalformedApplication() throws Exception {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(EXAMPLE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (String route : List.of("/v1/evaluate", "/v1/batch")) {
+            HttpResponse<String> r = main.send(main.request(route)
+                    .header("Content-Type", route.endsWith("batch") ? "application/x-ndjson" : "application/json")
+                    .header("Content-Encoding", "gzip")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())).build());
+            error(r, 415, "unsupported media type");
+            assertThat(JSON.readTree(r.body()).at("/problems/0/message").asText()).as(route)
+                    .isEqualTo("the body must be sent uncompressed, not with Content-Encoding 'gzip'");
+            assertThat(r.headers().firstValue("Accept-Encoding")).hasValue("identity");
+        }
+        assertThat(main.post("/v1/evaluate", "application/json", EXAMPLE, "Content-Encoding", "identity").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void everyQueryParameterOutOfRangeIsNamedNotOnlyTheFirst() throws Exception {
+        HttpResponse<String> r = main.post("/v1/evaluate?lang=fr&firedRules=maybe&at=yesterday", "application/json",
+                EXAMPLE);
+        error(r, 400, "invalid request");
+        assertThat(JSON.readTree(r.body()).get("problems").findValuesAsText("message")).containsExactlyInAnyOrder(
+                "the query parameter firedRules must be true or false, was 'maybe'",
+                "the query parameter at must be an instant such as 2026-07-01T09:00:00Z, was 'yesterday'",
+                "the query parameter lang must be zh or en, was 'fr'");
+    }
+
+    @Test
+    void aMethodARouteDoesNotTakeIsAnsweredWithTheMethodsItTakes() throws Exception {
+        // RFC 9110, 15.5.6: a 405 response names the methods the resource takes in Allow
+        assertThat(main.get("/v1/evaluate").headers().firstValue("Allow")).hasValue("POST");
+        assertThat(main.send(main.request("/v1/records").PUT(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build()).headers().firstValue("Allow")).hasValue("GET, POST, DELETE");
+    }
+
+    @Test
     void reloadNeedsTheAdminToken() throws Exception {
         HttpResponse<String> none = main.post("/v1/admin/reload", null, "");
         error(none, 401, "unauthorized");

@@ -183,6 +183,7 @@ class OpenApiTest {
                 JSON.readTree(notFound.body()))).isEmpty();
         HttpResponse<String> wrongMethod = main.get("/v1/evaluate");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
         assertThat(validate("/components/responses/MethodNotAllowed/content/application~1json/schema",
                 JSON.readTree(wrongMethod.body()))).isEmpty();
     }

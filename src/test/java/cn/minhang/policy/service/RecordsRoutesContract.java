@@ -200,6 +200,21 @@ abstract class RecordsRoutesContract {
             assertThat(r.statusCode()).as(bad).isEqualTo(400);
             assertThat(JSON.readTree(r.body()).get("error").asText()).isEqualTo("invalid request");
         }
+        HttpResponse<String> every = running.get("/v1/records?limit=x&from=yesterday&status=MAYBE&after=next",
+                bearer(READ_RECORDS_TOKEN));
+        assertThat(every.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(every.body()).get("problems").findValuesAsText("message"))
+                .as("every parameter out of range is named, not only the first").hasSize(4)
+                .anySatisfy(m -> assertThat(m).startsWith("the query parameter limit "))
+                .anySatisfy(m -> assertThat(m).startsWith("the query parameter from "))
+                .anySatisfy(m -> assertThat(m).startsWith("the query parameter status "))
+                .anySatisfy(m -> assertThat(m).startsWith("the query parameter after "));
+        HttpResponse<String> badExport = running.get("/v1/records/export?limit=x&content=both",
+                bearer(READ_RECORDS_TOKEN));
+        assertThat(badExport.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badExport.body()).get("problems").findValuesAsText("message")).hasSize(2)
+                .anySatisfy(m -> assertThat(m).startsWith("the query parameter limit "))
+                .anySatisfy(m -> assertThat(m).startsWith("the query parameter content "));
     }
 
     // ------------------------------------------------------------------------------------------------ replay

@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReloadRouteTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] ADMIN = RunningService.bearer(RunningService.ADMIN_TOKEN);
+    private static final String RULE_11 = "1.1 A core-component product with own IP and market sales gets 30% of its "
+            + "R&D investment, at most 3,000,000";
     private static ServiceRules files;
     private static RunningService running;
     private static String original;
@@ -84,6 +86,44 @@ class ReloadRouteTest {
         assertGrants("2400000.00", original);
         assertThat(JSON.readTree(running.get("/health/ready").body()).get("rulesVersion").asText())
                 .isEqualTo(original);
+    }
+
+    @Test
+    void aRateOrCapTheEngineCannotReadIsRefusedAtItsFileAndLineAndThePreviousRulesKeepServing() throws Exception {
+        String m01 = files.rules.resolve(ServiceRules.M01).toString();
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of(m01))
+                .replace("\"30%\", \"3,000,000\"", "\"3O%\", \"-3,000,000\"");
+        files.write(ServiceRules.M01, text);
+        int line = (int) text.substring(0, text.indexOf("\"3O%\"")).lines().count();
+        HttpResponse<String> r = reload();
+        assertThat(r.statusCode()).isEqualTo(422);
+        JsonNode outcome = JSON.readTree(r.body());
+        assertThat(outcome.get("outcome").asText()).isEqualTo("refused");
+        assertThat(outcome.get("problems")).hasSize(2);
+        for (JsonNode problem : outcome.get("problems")) {
+            assertThat(problem.get("file").asText()).isEqualTo(ServiceRules.M01);
+            assertThat(problem.get("line").asInt()).isEqualTo(line);
+        }
+        assertThat(outcome.get("problems").findValuesAsText("message")).containsExactlyInAnyOrder(
+                "Claim.rate: the rate \"3O%\" is not a percentage such as \"30%\"",
+                "Claim.rate: the cap \"-3,000,000\" must not be negative");
+        assertThat(r.body()).doesNotContain("java.", "Exception");
+        assertGrants("2400000.00", original);
+    }
+
+    @Test
+    void aRuleThatFailsOnASpecCaseIsRefusedNamingTheRuleAndWhyWithoutAClassName() throws Exception {
+        files.write(ServiceRules.M01, java.nio.file.Files.readString(files.rules.resolve(ServiceRules.M01))
+                .replace("$p.rndInvestment(), \"30%\"", "null, \"30%\""));
+        HttpResponse<String> r = reload();
+        assertThat(r.statusCode()).isEqualTo(422);
+        JsonNode outcome = JSON.readTree(r.body());
+        assertThat(outcome.get("failingCases")).hasSize(1);
+        assertThat(outcome.get("failingCases").get(0).asText()).contains("probe.yaml")
+                .contains("evaluation failed: the rule \"" + RULE_11 + "\" failed: rule '"
+                        + RULE_11 + "' computed from a missing amount");
+        assertThat(r.body()).doesNotContain("java.", "Exception");
+        assertGrants("2400000.00", original);
     }
 
     @Test

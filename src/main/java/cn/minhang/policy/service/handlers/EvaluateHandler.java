@@ -55,9 +55,11 @@ public final class EvaluateHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        boolean firedRules = Http.flag(ctx, "firedRules");
-        Instant at = Http.instant(ctx, "at");
-        Language language = Http.language(ctx);
+        Http.Parameters parameters = new Http.Parameters();
+        boolean firedRules = parameters.read(() -> Http.flag(ctx, "firedRules"), false);
+        Instant at = parameters.read(() -> Http.instant(ctx, "at"), null);
+        Language language = parameters.read(() -> Http.language(ctx), Language.ZH);
+        parameters.check();
         boolean text = wantsText(ctx.header("Accept"));
         PolicyEngine engine = service.rules().engine();
         Http.requireContentType(ctx, List.of(Http.JSON));

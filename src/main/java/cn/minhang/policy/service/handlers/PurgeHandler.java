@@ -26,8 +26,10 @@ public final class PurgeHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        Instant from = RecordQueries.requiredInstant(ctx, "from");
-        Instant to = RecordQueries.requiredInstant(ctx, "to");
+        Http.Parameters parameters = new Http.Parameters();
+        Instant from = parameters.read(() -> RecordQueries.requiredInstant(ctx, "from"), null);
+        Instant to = parameters.read(() -> RecordQueries.requiredInstant(ctx, "to"), null);
+        parameters.check();
         if (!from.isBefore(to)) {
             throw cn.minhang.policy.service.ApiError.invalidRequest("$", "the range is empty: from " + from
                     + " is not before to " + to);

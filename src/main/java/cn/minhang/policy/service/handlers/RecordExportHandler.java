@@ -29,17 +29,10 @@ public final class RecordExportHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        RecordQuery query = RecordQueries.query(ctx);
-        String content = RecordQueries.text(ctx, "content");
-        RecordStore.ExportContent what;
-        if (content == null || content.equalsIgnoreCase("decisions")) {
-            what = RecordStore.ExportContent.DECISIONS;
-        } else if (content.equalsIgnoreCase("applications")) {
-            what = RecordStore.ExportContent.APPLICATIONS;
-        } else {
-            throw ApiError.invalidRequest("$", "the query parameter content must be decisions or applications, was '"
-                    + RecordQueries.clip(content) + "'");
-        }
+        Http.Parameters parameters = new Http.Parameters();
+        RecordStore.ExportContent what = parameters.read(() -> content(ctx), null);
+        RecordQuery query = parameters.read(() -> RecordQueries.query(ctx), null);
+        parameters.check();
         RecordStore store = service.records().store();
         ctx.status(200).contentType(Http.NDJSON + ";charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"records-" + what.name().toLowerCase(Locale.ROOT)
@@ -51,5 +44,17 @@ public final class RecordExportHandler implements Handler {
         } catch (IOException e) {
             throw new UncheckedIOException("the client went away during the export", e);
         }
+    }
+
+    private static RecordStore.ExportContent content(Context ctx) {
+        String content = RecordQueries.text(ctx, "content");
+        if (content == null || content.equalsIgnoreCase("decisions")) {
+            return RecordStore.ExportContent.DECISIONS;
+        }
+        if (content.equalsIgnoreCase("applications")) {
+            return RecordStore.ExportContent.APPLICATIONS;
+        }
+        throw ApiError.invalidRequest("$", "the query parameter content must be decisions or applications, was '"
+                + RecordQueries.clip(content) + "'");
     }
 }

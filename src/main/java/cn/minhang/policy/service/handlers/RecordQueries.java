@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import cn.minhang.policy.engine.Status;
 import cn.minhang.policy.records.RecordQuery;
 import cn.minhang.policy.service.ApiError;
+import cn.minhang.policy.service.Http;
 import io.javalin.http.Context;
 
 /** The query parameters of the record routes: filters, range and paging, each checked with a clear error. */
@@ -20,52 +21,80 @@ final class RecordQueries {
     private RecordQueries() {
     }
 
-    /** {@code enterprise, application, clause, status, rules, from, to, after, limit}. */
+    /** {@code enterprise, application, clause, status, rules, from, to, after, limit}; every one out of range named. */
     static RecordQuery query(Context ctx) {
         RecordQuery q = RecordQuery.all()
                 .enterprise(text(ctx, "enterprise"))
                 .application(text(ctx, "application"))
                 .clause(text(ctx, "clause"))
                 .rules(text(ctx, "rules"));
-        String status = text(ctx, "status");
-        if (status != null) {
-            String upper = status.toUpperCase(Locale.ROOT);
-            if (!STATUSES.contains(upper)) {
-                throw ApiError.invalidRequest("$", "the query parameter status must be one of " + STATUSES
-                        + ", was '" + clip(status) + "'");
-            }
-            q = q.status(upper);
-        }
-        Instant from = instant(ctx, "from");
-        Instant to = instant(ctx, "to");
+        Http.Parameters parameters = new Http.Parameters();
+        String status = parameters.read(() -> status(ctx), null);
+        Instant from = parameters.read(() -> instant(ctx, "from"), null);
+        Instant to = parameters.read(() -> instant(ctx, "to"), null);
         if (from != null && to != null && !from.isBefore(to)) {
-            throw ApiError.invalidRequest("$", "the range is empty: from " + from + " is not before to " + to);
+            parameters.read(() -> {
+                throw ApiError.invalidRequest("$", "the range is empty: from " + from + " is not before to " + to);
+            }, null);
+        }
+        Long after = parameters.read(() -> after(ctx), null);
+        Integer limit = parameters.read(() -> limit(ctx), null);
+        parameters.check();
+        if (status != null) {
+            q = q.status(status);
         }
         q = q.between(from, to);
-        String after = text(ctx, "after");
         if (after != null) {
-            try {
-                q = q.after(Long.parseLong(after));
-            } catch (NumberFormatException e) {
-                throw ApiError.invalidRequest("$", "the query parameter after must be the next of a page, was '"
-                        + clip(after) + "'");
-            }
+            q = q.after(after);
         }
-        String limit = text(ctx, "limit");
         if (limit != null) {
-            int n;
-            try {
-                n = Integer.parseInt(limit);
-            } catch (NumberFormatException e) {
-                n = -1;
-            }
-            if (n < 1 || n > RecordQuery.MAX_LIMIT) {
-                throw ApiError.invalidRequest("$", "the query parameter limit must be 1 to " + RecordQuery.MAX_LIMIT
-                        + ", was '" + clip(limit) + "'");
-            }
-            q = q.limit(n);
+            q = q.limit(limit);
         }
         return q;
+    }
+
+    private static String status(Context ctx) {
+        String status = text(ctx, "status");
+        if (status == null) {
+            return null;
+        }
+        String upper = status.toUpperCase(Locale.ROOT);
+        if (!STATUSES.contains(upper)) {
+            throw ApiError.invalidRequest("$", "the query parameter status must be one of " + STATUSES
+                    + ", was '" + clip(status) + "'");
+        }
+        return upper;
+    }
+
+    private static Long after(Context ctx) {
+        String after = text(ctx, "after");
+        if (after == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw ApiError.invalidRequest("$", "the query parameter after must be the next of a page, was '"
+                    + clip(after) + "'");
+        }
+    }
+
+    private static Integer limit(Context ctx) {
+        String limit = text(ctx, "limit");
+        if (limit == null) {
+            return null;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > RecordQuery.MAX_LIMIT) {
+            throw ApiError.invalidRequest("$", "the query parameter limit must be 1 to " + RecordQuery.MAX_LIMIT
+                    + ", was '" + clip(limit) + "'");
+        }
+        return n;
     }
 
     /** A required instant ({@code 2026-07-01T00:00:00Z}). */
