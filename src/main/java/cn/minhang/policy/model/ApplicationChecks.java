@@ -87,8 +87,8 @@ public final class ApplicationChecks {
         for (int i = 0; i < awardSubjects.size() && enterpriseId != null; i++) {
             String subject = awardSubjects.get(i);
             if (subject != null && !subjects.contains(subject)) {
-                problems.add(new Problem("$.otherAwards[" + i + "].subject", "names '" + subject
-                        + "', which is no subject of this application (the enterprise or an id in one of its lists)"));
+                problems.add(new Problem("$.otherAwards[" + i + "].subject", "names " + Limits.quote(subject)
+                        + ", which is no subject of this application (the enterprise or an id in one of its lists)"));
             }
         }
         for (int i = 0; i < computeYears.size() && applicationDate != null; i++) {
@@ -199,8 +199,8 @@ public final class ApplicationChecks {
             }
             Integer earlier = first.putIfAbsent(key, i);
             if (earlier != null) {
-                problems.add(new Problem("$." + name + "[" + i + "].id", "duplicates the id '" + key + "' of $."
-                        + name + "[" + earlier + "]"));
+                problems.add(new Problem("$." + name + "[" + i + "].id", "duplicates the id " + Limits.quote(key)
+                        + " of $." + name + "[" + earlier + "]"));
             }
             subjects.add(key);
         }

@@ -107,13 +107,13 @@ class ApplicationReaderTest {
                         + "OTHER_CORE_COMPONENT, NOT_A_CORE_COMPONENT, was the string \"WHEELS\"",
                 "$.products[0].rndInvestment: must not be negative, was -8000000",
                 "$.products[1].name: is required and must not be blank",
-                "$.products[2].id: duplicates the id 'P2' of $.products[1]",
+                "$.products[2].id: duplicates the id \"P2\" of $.products[1]",
                 "$.purchases[0]: must not be null",
-                "$.purchases[2].id: duplicates the id 'U1' of $.purchases[1]",
+                "$.purchases[2].id: duplicates the id \"U1\" of $.purchases[1]",
                 "$.computeExpenses[0].actualCost: must not be negative, was -1",
                 "$.computeExpenses[0].year: is 2027, after the year of the application date 2026-03-01; an actual "
                         + "cost cannot be for a year that has not begun",
-                "$.otherAwards[1].subject: names 'NOBODY', which is no subject of this application (the enterprise "
+                "$.otherAwards[1].subject: names \"NOBODY\", which is no subject of this application (the enterprise "
                         + "or an id in one of its lists)");
     }
 

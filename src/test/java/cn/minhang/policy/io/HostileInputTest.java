@@ -184,7 +184,7 @@ class HostileInputTest {
     @Test
     void duplicateIdsAreRefused() {
         List<Problem> problems = jsonProblems(json(product("P1", "a", "\"1\"") + "," + product("P1", "b", "\"2\"")));
-        assertProblem(problems, "$.products[1].id", "duplicates the id 'P1' of $.products[0]");
+        assertProblem(problems, "$.products[1].id", "duplicates the id \"P1\" of $.products[0]");
     }
 
     @Test
@@ -193,9 +193,9 @@ class HostileInputTest {
         for (int i = 1; i <= 12; i++) {
             many.append(i > 1 ? "," : "").append(product("P" + (i == 11 ? 4 : i), "p" + i, "\"1\""));
         }
-        assertProblem(jsonProblems(json(many.toString())), "$.products[10].id", "duplicates the id 'P4' of $.products[3]");
+        assertProblem(jsonProblems(json(many.toString())), "$.products[10].id", "duplicates the id \"P4\" of $.products[3]");
         String three = product("P1", "a", "\"1\"") + "," + product("P2", "b", "\"2\"") + "," + product("P2", "c", "\"3\"");
-        assertProblem(jsonProblems(json(three)), "$.products[2].id", "duplicates the id 'P2' of $.products[1]");
+        assertProblem(jsonProblems(json(three)), "$.products[2].id", "duplicates the id \"P2\" of $.products[1]");
         StringBuilder distinct = new StringBuilder();
         for (int i = 1; i <= 12; i++) {
             distinct.append(i > 1 ? "," : "").append(product("P" + i, "p" + i, "\"1\""));

@@ -119,7 +119,7 @@ class FuzzTest {
         if (m.startsWith("is required") || m.startsWith("must not be null")) {
             return "missing value";
         }
-        if (m.startsWith("duplicates the id") || m.startsWith("names '")) {
+        if (m.startsWith("duplicates the id") || m.startsWith("names \"")) {
             return "duplicate id or unknown subject";
         }
         if (m.startsWith("contains the character") || m.contains("characters long; at most")) {

@@ -49,7 +49,7 @@
         [/^must be in yuan with at most two decimals/, '金额最多两位小数'], [/^must not exceed/, '金额过大'],
         [/^must be a date/, '日期应写作 YYYY-MM-DD'], [/^must be a whole number/, '应为整数'],
         [/^must be between/, '超出允许范围'], [/^duplicates the id/, '编号重复'],
-        [/^names '/, '不是本申请中的主体编号'], [/characters long/, '过长'],
+        [/^names "/, '不是本申请中的主体编号'], [/characters long/, '过长'],
         [/^contains the character/, '含有不可打印字符'], [/^must be one of/, '取值无效'],
         [/^is not a field/, '不是申请中的字段']
       ]
