@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -23,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -431,15 +433,10 @@ public final class ApplicationReader {
             JsonNode year = item.get("year");
             years.add(year != null && year.isIntegralNumber() && year.canConvertToInt() ? year.intValue() : null);
         }
-        LocalDate date = null;
-        for (Object value : values) {
-            if (value instanceof LocalDate day) {
-                date = day;
-            }
-        }
-        List<String> enterprise = texts(List.of(node.path("enterprise")), "id");
-        return ApplicationChecks.problems(enterprise.get(0), date, ids, texts(items(node, "otherAwards"), "subject"),
-                years);
+        int dated = Arrays.asList(RecordType.OF.get(Application.class).names()).indexOf("applicationDate");
+        LocalDate date = values[dated] instanceof LocalDate day ? day : null;
+        return ApplicationChecks.problems(text(node.path("enterprise"), "id"), date, ids,
+                texts(items(node, "otherAwards"), "subject"), years);
     }
 
     /** The items of the list {@code name}; none where it is not a list. */
@@ -452,10 +449,15 @@ public final class ApplicationReader {
     private static List<String> texts(Iterable<JsonNode> items, String name) {
         List<String> texts = new ArrayList<>();
         for (JsonNode item : items) {
-            JsonNode value = item.get(name);
-            texts.add(value != null && value.isTextual() ? value.textValue() : null);
+            texts.add(text(item, name));
         }
         return texts;
+    }
+
+    /** The text of the field {@code name} of {@code node}; null where it is not text. */
+    private static String text(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value != null && value.isTextual() ? value.textValue() : null;
     }
 
     private static Object bindRecord(Class<?> type, JsonNode node, String path, Problems problems) {
@@ -516,35 +518,34 @@ public final class ApplicationReader {
         Object[] partial = values.clone();
         for (int i = 0; i < partial.length; i++) {
             if (unread[i] && partial[i] instanceof List<?> items) {
-                partial[i] = items.stream().filter(java.util.Objects::nonNull).toList();
+                partial[i] = items.stream().filter(Objects::nonNull).toList();
             }
         }
-        try {
-            record.canonical().newInstance(partial);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            if (e.getCause() instanceof InvalidFactException invalid) {
-                for (Violation v : invalid.violations()) {
-                    String field = v.field().split("[.\\[]", 2)[0];
-                    int i = Arrays.asList(record.names()).indexOf(field);
-                    if (i < 0 || !unread[i]) {
-                        problems.add(new Problem(path + "." + v.field(), v.message()));
-                    }
-                }
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build " + record.type().getSimpleName(), e);
-        }
+        construct(record, partial, path, problems, unread);
     }
 
     private static Object construct(RecordType record, Object[] values, String path, Problems problems) {
+        return construct(record, values, path, problems, null);
+    }
+
+    /**
+     * The record built from {@code values}, or null with the fact's problems added. {@code unread} (null: none)
+     * marks fields whose problem is already named: what the fact says of them is left out, and so is a failure
+     * that is not one of the fact's checks (the fact was given those fields as absent).
+     */
+    private static Object construct(RecordType record, Object[] values, String path, Problems problems,
+                                    boolean[] unread) {
         try {
             return record.canonical().newInstance(values);
-        } catch (java.lang.reflect.InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
             if (e.getCause() instanceof InvalidFactException invalid) {
                 for (Violation v : invalid.violations()) {
-                    problems.add(new Problem(path + "." + v.field(), v.message()));
+                    int i = Arrays.asList(record.names()).indexOf(v.field().split("[.\\[]", 2)[0]);
+                    if (unread == null || i < 0 || !unread[i]) {
+                        problems.add(new Problem(path + "." + v.field(), v.message()));
+                    }
                 }
-            } else {
+            } else if (unread == null) {
                 problems.add(new Problem(path, clean(String.valueOf(e.getCause().getMessage()))));
             }
             return null;
