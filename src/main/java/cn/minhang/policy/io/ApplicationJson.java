@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 
 import cn.minhang.policy.model.Application;
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,37 +105,16 @@ public final class ApplicationJson {
      * always written it here, so that every hash recorded stays the hash of its input).
      */
     public static String sha256(Application application) {
-        Hasher hasher = Hasher.OF_THREAD.get();
-        try {
-            write(hasher.generator, application, true);
-            hasher.generator.flush();
-        } catch (IOException | RuntimeException e) {
-            Hasher.OF_THREAD.remove();  // a generator left inside a document, a digest with part of one: not used again
-            throw e instanceof IOException io ? new IllegalStateException(io) : (RuntimeException) e;
-        }
-        return HexFormat.of().formatHex(hasher.digest.digest());
+        DigestOutputStream hashed = KeptGenerator.write(HASHER, g -> write(g, application, true)).out();
+        return HexFormat.of().formatHex(hashed.getMessageDigest().digest());
     }
 
     /**
-     * A thread's digest and the generator that writes into it, kept from one hash to the next: the canonical texts
-     * follow one another as root values with nothing between them, and {@link MessageDigest#digest()} ends each
-     * hash and starts the next.
+     * Each thread's generator of canonical texts and the digest it writes into: {@link MessageDigest#digest()}
+     * ends one hash and starts the next.
      */
-    private static final class Hasher {
-        static final ThreadLocal<Hasher> OF_THREAD = ThreadLocal.withInitial(Hasher::new);
-        final MessageDigest digest = sha256Digest();
-        final JsonGenerator generator;
-
-        private Hasher() {
-            try {
-                generator = MAPPER.getFactory().createGenerator(
-                        new DigestOutputStream(OutputStream.nullOutputStream(), digest), JsonEncoding.UTF8);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            generator.setRootValueSeparator(null);
-        }
-    }
+    private static final ThreadLocal<KeptGenerator<DigestOutputStream>> HASHER = KeptGenerator.perThread(
+            MAPPER.getFactory(), () -> new DigestOutputStream(OutputStream.nullOutputStream(), sha256Digest()));
 
     /** A fresh SHA-256 digest: a copy of one found once, as the look-up of the algorithm costs more than the copy. */
     private static MessageDigest sha256Digest() {

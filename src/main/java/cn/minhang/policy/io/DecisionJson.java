@@ -21,7 +21,6 @@ import cn.minhang.policy.engine.PolicyPeriod;
 import cn.minhang.policy.engine.Reason;
 import cn.minhang.policy.engine.TextReading;
 import cn.minhang.policy.model.Application;
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
@@ -103,36 +102,13 @@ public final class DecisionJson {
      */
     public static byte[] compactLineBytes(Long line, Application application, Decision decision,
             Instant evaluatedAt, boolean explanations) {
-        LineWriter writer = LineWriter.OF_THREAD.get();
-        try {
-            write(writer.generator, line, application, decision, evaluatedAt, explanations);
-            writer.generator.flush();
-        } catch (IOException | RuntimeException e) {
-            LineWriter.OF_THREAD.remove();  // a generator left inside a document is not used again
-            throw e instanceof IOException io ? new IllegalStateException(io) : (RuntimeException) e;
-        }
-        return writer.buffer.take();
+        return KeptGenerator.write(LINE_WRITER, g -> write(g, line, application, decision, evaluatedAt, explanations))
+                .out().take();
     }
 
-    /**
-     * A thread's generator and the buffer it writes into, kept from one line to the next: making the generator
-     * again for every line cost more than any field of it. The lines follow one another as root values with
-     * nothing between them, and each is taken out of the buffer when its document ends.
-     */
-    private static final class LineWriter {
-        static final ThreadLocal<LineWriter> OF_THREAD = ThreadLocal.withInitial(LineWriter::new);
-        final LineBuffer buffer = new LineBuffer();
-        final JsonGenerator generator;
-
-        private LineWriter() {
-            try {
-                generator = MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            generator.setRootValueSeparator(null);
-        }
-    }
+    /** Each thread's generator of decision lines, and the buffer it writes into. */
+    private static final ThreadLocal<KeptGenerator<LineBuffer>> LINE_WRITER =
+            KeptGenerator.perThread(MAPPER.getFactory(), LineBuffer::new);
 
     /**
      * A growing byte buffer, emptied by {@link #take()}; one that grew past {@link #KEPT} bytes (a decision of a
