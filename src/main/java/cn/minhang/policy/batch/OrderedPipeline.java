@@ -29,7 +29,6 @@ import java.util.function.Function;
  */
 public final class OrderedPipeline<I, O> implements AutoCloseable {
     private final ThreadPoolExecutor pool;
-    private final int threads;
     private final Function<I, O> work;
     private final Consumer<O> sink;
     private final int window;
@@ -52,7 +51,6 @@ public final class OrderedPipeline<I, O> implements AutoCloseable {
         }
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 daemons());
-        this.threads = threads;
         this.work = work;
         this.sink = sink;
         this.window = window;
@@ -89,15 +87,15 @@ public final class OrderedPipeline<I, O> implements AutoCloseable {
     }
 
     private boolean idleThread() {
-        return pool.getQueue().isEmpty() && pool.getActiveCount() < threads;
+        return pool.getQueue().isEmpty() && pool.getActiveCount() < pool.getMaximumPoolSize();
     }
 
     private void send() {
-        List<I> items = gathered;
+        List<I> sent = gathered;
         gathered = new ArrayList<>(run);
         inFlight.add(new Run<>(pool.submit(() -> {
-            List<O> results = new ArrayList<>(items.size());
-            for (I item : items) {
+            List<O> results = new ArrayList<>(sent.size());
+            for (I item : sent) {
                 try {
                     results.add(work.apply(item));
                 } catch (RuntimeException e) {
@@ -105,7 +103,7 @@ public final class OrderedPipeline<I, O> implements AutoCloseable {
                 }
             }
             return new Done<>(results, null);
-        }), items.size()));
+        }), sent.size()));
     }
 
     /** The oldest run's results, handed on; what is gathered is sent first, so no thread waits while we do. */
