@@ -30,7 +30,12 @@ public final class Http {
 
     /** Answers {@code document} as JSON (indented, as {@code ./policy evaluate --json} prints it). */
     public static void json(Context ctx, int status, JsonNode document) {
-        ctx.status(status).contentType(JSON_UTF8).result(DecisionJson.pretty(document) + "\n");
+        ctx.status(status).contentType(JSON_UTF8).result(document(document));
+    }
+
+    /** A JSON document as the service sends it: indented, with a final newline. */
+    static String document(JsonNode document) {
+        return DecisionJson.pretty(document) + "\n";
     }
 
     /**
@@ -83,7 +88,9 @@ public final class Http {
             throw ApiError.tooLarge("the body is " + declared + " bytes; at most " + maxBytes + " are accepted");
         }
         Duration limit = service.config().bodyTimeLimit();
-        try (Deadline deadline = service.deadline(ctx, limit); InputStream in = ctx.req().getInputStream()) {
+        // The stream is the container's: it stays open, so that the rest of a body too large can be drained.
+        try (Deadline deadline = service.deadline(ctx, limit)) {
+            InputStream in = ctx.req().getInputStream();
             byte[] bytes;
             try {
                 bytes = in.readNBytes(maxBytes + 1);
@@ -99,6 +106,7 @@ public final class Http {
                 throw ApiError.tooLarge("the body is more than " + maxBytes + " bytes; at most " + maxBytes
                         + " are accepted");
             }
+            UnreadBody.readWhole(ctx);
             return bytes;
         } catch (IOException e) {
             throw new ApiError(400, ApiError.INVALID_REQUEST, "the body could not be read: the connection failed");

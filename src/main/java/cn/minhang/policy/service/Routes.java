@@ -77,19 +77,19 @@ public final class Routes {
         cfg.staticFiles.add(PageAssets::configure);
 
         routes.beforeMatched(ctx -> authorize(ctx, service));
-        routes.exception(ApiError.class, (e, ctx) -> write(ctx, e));
+        routes.exception(ApiError.class, (e, ctx) -> write(ctx, e, service));
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             LOG.warn("{}", e.getMessage());
             write(ctx, ApiError.retryLater(503, ApiError.RECORDS_UNAVAILABLE, "the records database is unavailable; "
                     + "nothing was stored. Retry later, with the same Idempotency-Key", service.evaluations()
-                    .retryAfterSeconds()));
+                    .retryAfterSeconds()), service);
         });
-        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e), service));
         routes.exception(Exception.class, (e, ctx) -> {
             String incident = UUID.randomUUID().toString();
             LOG.error("incident {}: {} {} failed", incident, ctx.method(), ctx.path(), e);
             write(ctx, new ApiError(500, ApiError.INTERNAL, "the service failed on this request; the operator can "
-                    + "find incident " + incident + " in its log"));
+                    + "find incident " + incident + " in its log"), service);
         });
         AccessLog log = new AccessLog();
         cfg.requestLogger.http((ctx, millis) -> {
@@ -108,10 +108,17 @@ public final class Routes {
         service.auth().require(ctx.header("Authorization"), required);
     }
 
-    /** The error document, with its status and headers. */
-    static void write(Context ctx, ApiError e) {
+    /**
+     * The error document, with its status and headers. When the request's body was not read (the refusal came
+     * first), the document is sent at once and the rest of the body drained after it ({@link UnreadBody}).
+     */
+    static void write(Context ctx, ApiError e, PolicyService service) {
         e.headers().forEach(ctx::header);
-        Http.json(ctx, e.status(), e.document());
+        if (!ctx.res().isCommitted() && UnreadBody.remains(ctx)) {
+            UnreadBody.answerThenDrain(ctx, service, e.status(), Http.JSON_UTF8, Http.document(e.document()));
+        } else {
+            Http.json(ctx, e.status(), e.document());
+        }
     }
 
     /** The Allow header of a 405 (RFC 9110: the methods the route takes), from what Javalin found. */

@@ -99,18 +99,97 @@ class HostileRequestsTest {
     }
 
     @Test
-    void aChunkedBodyOverTheLimitIs413WithoutTheRestBeingRead() throws Exception {
+    void aBodyDeclaredOverTheLimitButSentAnywayIsReadAndDroppedAfterThe413SoTheConnectionIsNotReset()
+            throws Exception {
+        int length = (1 << 20) + 4096;
+        try (RawHttp http = new RawHttp(main.service().port(), 10_000)) {
+            http.write("POST /v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + length + "\r\n\r\n");
+            RawHttp.Response response = http.read();
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.header("Connection")).isEqualTo("close");
+            assertThat(clean(response.body()).at("/problems/0/message").asText())
+                    .isEqualTo("the body is 1052672 bytes; at most 1048576 are accepted");
+            // The answer came first; the body the client goes on sending is still read, to its end, and then the
+            // connection is closed, not reset.
+            for (int sent = 0; sent < length; sent += 4096) {
+                http.write(" ".repeat(4096));
+            }
+            assertThat(http.end()).isEqualTo("closed");
+        }
+    }
+
+    @Test
+    void aClientThatSendsItsWholeTooLargeBodyGetsThe413EveryTime() {
+        String body = " ".repeat(1 << 20) + EXAMPLE;
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> response = main.post("/v1/evaluate", "application/json", body);
+            assertThat(response.statusCode()).as("try %d", i).isEqualTo(413);
+            assertThat(response.body()).contains("\"request too large\"");
+        }
+    }
+
+    @Test
+    void aRefusedBodyIsReadToItsEndSoTheSameConnectionServesTheNextRequest() throws Exception {
+        byte[] body = EXAMPLE.getBytes(StandardCharsets.UTF_8);
+        try (RawHttp http = new RawHttp(main.service().port(), 10_000)) {
+            http.write("POST /v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n");
+            RawHttp.Response refused = http.read();
+            assertThat(refused.status()).isEqualTo(415);
+            assertThat(clean(refused.body()).at("/problems/0/message").asText())
+                    .isEqualTo("the body must be sent as application/json, not 'text/plain'");
+            http.write(body);
+            http.write("POST /v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").write(body);
+            RawHttp.Response evaluated = http.read();
+            assertThat(evaluated.status()).isEqualTo(200);
+            assertThat(JSON.readTree(evaluated.body()).get("applicationId").asText())
+                    .isEqualTo(JSON.readTree(EXAMPLE).get("id").asText());
+        }
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413AtOnceAndItsRestIsReadOnlyUpToFourTimesTheLimit() throws Exception {
         try (RawHttp http = new RawHttp(main.service().port(), 10_000)) {
             http.write("POST /v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n");
             String piece = " ".repeat(64 * 1024);
-            for (int i = 0; i < 17; i++) {  // 1.06 MiB, and the body never ends
+            for (int i = 0; i < 17; i++) {  // 1.06 MiB, and no last chunk yet
                 http.chunk(piece);
             }
             RawHttp.Response response = http.read();
             assertThat(response.status()).isEqualTo(413);
             assertThat(clean(response.body()).at("/problems/0/message").asText())
                     .isEqualTo("the body is more than 1048576 bytes; at most 1048576 are accepted");
+            // Past four times the limit the service stops reading and closes: a body that never ends costs no more.
+            boolean refused = false;
+            for (int i = 0; i < 200 && !refused; i++) {  // up to 12.5 MiB
+                try {
+                    http.chunk(piece);
+                } catch (IOException e) {
+                    refused = true;
+                }
+            }
+            assertThat(refused || http.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitThatEndsIsDrainedAndTheConnectionClosedNotReset() throws Exception {
+        try (RawHttp http = new RawHttp(main.service().port(), 10_000)) {
+            http.write("POST /v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n");
+            String piece = " ".repeat(64 * 1024);
+            for (int i = 0; i < 17; i++) {
+                http.chunk(piece);
+            }
+            assertThat(http.read().status()).isEqualTo(413);
+            for (int i = 0; i < 8; i++) {
+                http.chunk(piece);
+            }
+            http.endChunks();
+            assertThat(http.end()).isEqualTo("closed");
         }
     }
 

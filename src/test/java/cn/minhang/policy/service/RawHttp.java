@@ -122,6 +122,20 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** How the server ended the connection within the read timeout: "closed", "reset", or "open" when it did not. */
+    String end() {
+        try {
+            while (in.read() >= 0) {
+                // drain whatever it still sends
+            }
+            return "closed";
+        } catch (SocketTimeoutException e) {
+            return "open";
+        } catch (IOException e) {
+            return "reset";
+        }
+    }
+
     private String line() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int c;
