@@ -92,16 +92,27 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        PolicyEngine engine = rules.engine();
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
             throw new CliException(PolicyCli.INVALID_INPUT, "--threads must be at least 1");
         }
-        Budget budget = new Budget(engine.rules().catalogue());
-        long[] done = {0};  // bytes of the input lines written out, for the progress bar
-        try (LineInput in = Inputs.lines(input)) {
+        // The input, then the files written, then the rules: a wrong argument is found before any work.
+        try (LineInput in = Inputs.lines(input);
+             Writer summary = summaryJson == null ? null : Outputs.open("--summary-json", summaryJson,
+                     () -> Files.newBufferedWriter(summaryJson, StandardCharsets.UTF_8))) {
             Lines out = output == null ? new Lines.ToWriter(spec.commandLine().getOut())
-                    : new Lines.ToStream(BulkOutput.open(output));
+                    : new Lines.ToStream(Outputs.open("-o", output, () -> BulkOutput.open(output)));
+            return run(in, out, summary, workers, err);
+        }
+    }
+
+    private int run(LineInput in, Lines out, Writer summary, int workers, PrintWriter err) throws IOException {
+        PolicyEngine engine;
+        Budget budget;
+        try (out) {
+            engine = rules.engine();
+            budget = new Budget(engine.rules().catalogue());
+            long[] done = {0};  // bytes of the input lines written out, for the progress bar
             Progress bar = new Progress(err, progress == null ? Progress.stderrIsTerminal() : progress, in.size());
             try (OrderedPipeline<NumberedLine, Outcome> pipeline = new OrderedPipeline<>(workers,
                     OrderedPipeline.defaultWindow(workers), n -> evaluate(engine, n), o -> {
@@ -116,8 +127,6 @@ final class BatchCommand implements Callable<Integer> {
                 }
                 pipeline.finish();
                 bar.finish(done[0], budget.lines());
-            } finally {
-                out.close();
             }
         }
         PrintWriter summaryOut = output == null ? err : spec.commandLine().getOut();
@@ -125,9 +134,8 @@ final class BatchCommand implements Callable<Integer> {
             summaryOut.println(line);
         }
         summaryOut.flush();
-        if (summaryJson != null) {
-            Files.writeString(summaryJson, DecisionJson.pretty(budget.toJson(engine.rules().version())) + "\n",
-                    StandardCharsets.UTF_8);
+        if (summary != null) {
+            summary.write(DecisionJson.pretty(budget.toJson(engine.rules().version())) + "\n");
         }
         return budget.failed() > 0 ? PolicyCli.FAILURE : budget.invalid() > 0 ? PolicyCli.INVALID_INPUT : PolicyCli.OK;
     }

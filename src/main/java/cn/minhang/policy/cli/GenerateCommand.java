@@ -42,7 +42,8 @@ final class GenerateCommand implements Callable<Integer> {
         if (output == null) {
             PopulationGenerator.writeJsonl(seed, count, spec.commandLine().getOut());
         } else {
-            try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            try (Writer out = Outputs.open("-o", output,
+                    () -> Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
                 PopulationGenerator.writeJsonl(seed, count, out);
             }
         }

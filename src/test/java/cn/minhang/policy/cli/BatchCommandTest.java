@@ -194,28 +194,33 @@ class BatchCommandTest {
     }
 
     @Test
-    void anOutputOrInputThatCannotBeUsedIsNamedInWordsWithoutAClassName() throws Exception {
+    void anOutputOrInputThatCannotBeUsedIsAnInvalidOptionNamedInWordsBeforeAnyLineIsEvaluated() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("a-folder"));
         Path small = dir.resolve("small.jsonl");
         Files.write(small, inputLines.subList(0, 3), StandardCharsets.UTF_8);
 
         Cli.Result toFolder = Cli.run("batch", small.toString(), "-o", folder.toString());
-        assertThat(toFolder.code()).isEqualTo(1);
-        assertThat(toFolder.err().strip()).isEqualTo("error: " + folder + ": is a directory");
+        assertThat(toFolder.code()).isEqualTo(2);
+        assertThat(toFolder.err().strip()).isEqualTo("error: cannot write -o " + folder + ": is a directory");
 
+        // The summary's file is found unwritable before the batch, not after it: no decision is written.
         Path nowhere = dir.resolve("no-such-folder").resolve("summary.json");
-        Cli.Result summary = Cli.run("batch", small.toString(), "-o", dir.resolve("out-small.jsonl").toString(),
+        Path decisions = dir.resolve("out-small.jsonl");
+        Cli.Result summary = Cli.run("batch", small.toString(), "-o", decisions.toString(),
                 "--summary-json", nowhere.toString());
-        assertThat(summary.code()).isEqualTo(1);
-        assertThat(summary.err().strip()).isEqualTo("error: " + nowhere + ": no such file or directory");
+        assertThat(summary.code()).isEqualTo(2);
+        assertThat(summary.err().strip())
+                .isEqualTo("error: cannot write --summary-json " + nowhere + ": no such file or directory");
+        assertThat(summary.out()).isEmpty();
+        assertThat(decisions).doesNotExist();
 
         Cli.Result fromFolder = Cli.run("batch", folder.toString());
         assertThat(fromFolder.code()).isEqualTo(2);
         assertThat(fromFolder.err().strip()).isEqualTo("error: input file " + folder + " is not a file");
 
         Cli.Result generated = Cli.run("generate", "--count", "1", "-o", folder.toString());
-        assertThat(generated.code()).isEqualTo(1);
-        assertThat(generated.err().strip()).isEqualTo("error: " + folder + ": is a directory");
+        assertThat(generated.code()).isEqualTo(2);
+        assertThat(generated.err().strip()).isEqualTo("error: cannot write -o " + folder + ": is a directory");
     }
 
     @Test
