@@ -89,7 +89,7 @@ public final class CompiledRules {
         outlines.forEach((name, rules) -> rules.forEach(r -> r.inserts().forEach(insert -> insert.literalProblems()
                 .forEach(problem -> problems.add(new RuleProblem(name, insert.line(), problem))))));
         KieBase cached = cache == null ? null : cache.read(source);
-        KieBase kieBase = cached != null ? cached : build(source, problems);
+        KieBase kieBase = cached != null ? cached : build(source, problems, outlines);
 
         Map<String, RuleInfo> located = new java.util.HashMap<>();
         outlines.forEach((name, rules) -> rules.forEach(r -> located.put(r.name(), new RuleInfo(r.name(), "", name,
@@ -129,17 +129,20 @@ public final class CompiledRules {
      * Compiles the files with Drools' classic compiler. Fails with every compiler error, each with its file and line,
      * together with the {@code problems} found before (the clause catalogue's).
      */
-    private static KieBase build(RuleSource source, List<RuleProblem> problems) {
+    private static KieBase build(RuleSource source, List<RuleProblem> problems,
+                                 Map<String, List<RuleOutline>> outlines) {
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("cn.minhang.policy.rules", "build-" + BUILDS.incrementAndGet(), "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         kieFiles(source).forEach((name, text) -> kfs.write(RESOURCE_ROOT + name, text));
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<CompilerMessages.Raw> errors = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path = m.getPath() == null ? "" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
-            problems.add(new RuleProblem(path, Math.max(m.getLine(), 0), m.getText().strip()));
+            errors.add(new CompilerMessages.Raw(path, m.getLine(), m.getText()));
         }
+        problems.addAll(CompilerMessages.of(errors, outlines));
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));

@@ -14,8 +14,12 @@ import java.util.regex.Pattern;
  * @param line    the line of {@code rule "…"}
  * @param clause  the id its {@code @clause} names; null if it has none
  * @param inserts the claims, caps and general conditions its consequence makes, in the order written
+ * @param thenLine the line of its {@code then}; 0 if it has none
+ * @param endLine  the line of its {@code end}; 0 if it has none
+ * @param evals    true when its conditions hold an {@code eval( … )}, the other place of Java code in a rule
  */
-public record RuleOutline(String name, int line, String clause, List<Insert> inserts) {
+public record RuleOutline(String name, int line, String clause, List<Insert> inserts, int thenLine, int endLine,
+                          boolean evals) {
 
     /**
      * A call in a consequence that makes a claim, a cap or a general condition.
@@ -68,6 +72,7 @@ public record RuleOutline(String name, int line, String clause, List<Insert> ins
     private static final Pattern WHEN = Pattern.compile("\\bwhen\\b");
     private static final Pattern THEN = Pattern.compile("\\bthen\\b");
     private static final Pattern END = Pattern.compile("(?m)^[ \\t]*end\\b");
+    private static final Pattern EVAL = Pattern.compile("\\beval\\s*\\(");
     private static final Pattern CALL = Pattern.compile(
             "\\b(Claim\\s*\\.\\s*(?:rate|match|requested|ceiling|support|notEligible)|AggregateCap\\s*\\.\\s*of"
                     + "|GeneralConditionUnmet\\s*\\.\\s*except)\\s*\\(");
@@ -102,10 +107,16 @@ public record RuleOutline(String name, int line, String clause, List<Insert> ins
                 clause = text.substring(afterName + meta.start(1), afterName + meta.end(1));
             }
             List<Insert> inserts = new ArrayList<>();
+            int thenLine = 0;
+            int endLine = 0;
+            boolean evals = EVAL.matcher(region.substring(0, then.find(0) ? then.start() : region.length())).find();
             if (then.find(0)) {
                 int from = afterName + then.end();
+                thenLine = lineOf(code, afterName + then.start());
                 Matcher end = END.matcher(code);
-                int to = end.find(from) && end.start() < next ? end.start() : next;
+                boolean ended = end.find(from) && end.start() < next;
+                int to = ended ? end.start() : next;
+                endLine = ended ? lineOf(code, to) : 0;
                 Matcher call = CALL.matcher(code.substring(from, to));
                 while (call.find()) {
                     int open = from + call.end() - 1;
@@ -123,7 +134,7 @@ public record RuleOutline(String name, int line, String clause, List<Insert> ins
                     inserts.add(new Insert(function, capGiven, lineOf(code, from + call.start()), exempt, arguments));
                 }
             }
-            rules.add(new RuleOutline(name, lineOf(code, start), clause, inserts));
+            rules.add(new RuleOutline(name, lineOf(code, start), clause, inserts, thenLine, endLine, evals));
         }
         return rules;
     }

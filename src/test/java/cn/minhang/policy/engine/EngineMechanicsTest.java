@@ -90,6 +90,37 @@ class EngineMechanicsTest {
     }
 
     @Test
+    void aCompilerErrorIsGivenAtTheLineItIsAboutInTheCompilersWordsAndWithoutItsInsides() {
+        RuleSource source = RuleSource.directory(RULES);
+        String talent = source.files().get("m14-talent.drl");
+        String rule = "rule \"14 A person who does not meet the high-level talent criteria is not eligible\"";
+        assertThat(talent.lines().toList().get(24)).isEqualTo(rule);
+
+        // A mistake in the consequence: Drools names the rule's first line (25); the consequence is 29-32.
+        assertThat(problems(source, talent.replace("$t.id(),\n            \"人员不符合", "$t.idd(),\n            \"人员不符合")))
+                .containsExactly("m14-talent.drl:29: Rule Compilation error The method idd() is undefined for the type "
+                        + "Talent (in the Java code of " + rule + ": its consequence, lines 29–32)");
+        // An unfinished eval: the parser's own exception and stack trace are not passed on, nor its "null Package".
+        assertThat(problems(source, talent.replace("    $t : Talent( meetsCriteria == false )\n",
+                "    $t : Talent( meetsCriteria == false )\n    eval( $t.id() + )\n")))
+                .containsExactly("m14-talent.drl:29: Line 29:20 unexpected exception at input ')'",
+                        "m14-talent.drl:29: [ERR 107] Line 29:20 mismatched input ')' expecting one of the following "
+                                + "tokens: '[package, unit, import, global, declare, function, rule, query]'.");
+        // A condition the parser cannot read: at its line, once.
+        assertThat(problems(source, talent.replace("Talent( meetsCriteria == false )", "Talent( meetsCriteria == false ,, )")))
+                .containsExactly("m14-talent.drl:28: [ERR 101] Line 28:41 no viable alternative at input ',' in "
+                        + rule);
+    }
+
+    private static List<String> problems(RuleSource source, String talent) {
+        assertThat(talent).isNotEqualTo(source.files().get("m14-talent.drl"));
+        RuleCompilationException e = catchThrowableOfType(RuleCompilationException.class,
+                () -> PolicyEngine.of(source.with("m14-talent.drl", talent)));
+        assertThat(e).isNotNull();
+        return e.problems().stream().map(RuleProblem::toString).toList();
+    }
+
+    @Test
     void aBrokenReloadLeavesThePreviousRulesServing() {
         PolicyEngine serving = PolicyEngine.fromDirectory(RULES);
         String before = serving.rules().version();
