@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import cn.minhang.policy.model.Limits;
+
 /**
  * Reads the rates and amounts that rules write as text ("30%", "3,000,000"), exactly. Text keeps every number
  * of the policy in the DRL where an analyst edits it, and out of binary floating point.
@@ -55,7 +57,7 @@ public final class Params {
     }
 
     private static BigDecimal decimal(String text) {
-        if (!text.matches("[-+]?[0-9]+(\\.[0-9]+)?")) {
+        if (!Limits.PLAIN_DECIMAL.matcher(text).matches()) {
             return null;
         }
         return new BigDecimal(text);

@@ -100,7 +100,6 @@ public final class ApplicationReader {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(EXACT)
             .build();
-    private static final Pattern AMOUNT = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
     private ApplicationReader() {
@@ -674,7 +673,7 @@ public final class ApplicationReader {
         }
         if (value.isTextual()) {
             String text = value.textValue().strip();
-            if (text.length() > Limits.MAX_AMOUNT_TEXT_LENGTH || !AMOUNT.matcher(text).matches()) {
+            if (text.length() > Limits.MAX_AMOUNT_TEXT_LENGTH || !Limits.PLAIN_DECIMAL.matcher(text).matches()) {
                 problems.add(new Problem(at, "must be an amount in yuan such as \"2400000.00\" (digits, an optional "
                         + "sign and decimals, no exponent), was " + describe(value)));
                 return null;

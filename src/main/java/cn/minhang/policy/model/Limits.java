@@ -1,6 +1,7 @@
 package cn.minhang.policy.model;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * The limits on what an application may contain, and the checks of the text it carries. A document or an
@@ -34,6 +35,13 @@ public final class Limits {
     public static final int MAX_WEIGHED_ALTERNATIVES = 20;
     /** The most problems reported for one document; the rest are counted, not listed. */
     public static final int MAX_PROBLEMS = 200;
+
+    /**
+     * An amount or a rate as text: digits with an optional sign and decimals, no exponent, no grouping (which the
+     * rules' own literals may use and drop before this check). The one form both an application and a rule file
+     * may write a decimal in.
+     */
+    public static final Pattern PLAIN_DECIMAL = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
 
     private static final int QUOTED = 60;
 
