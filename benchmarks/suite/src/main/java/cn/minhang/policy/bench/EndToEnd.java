@@ -122,10 +122,12 @@ final class EndToEnd {
         Path decisions = Suite.OUT.resolve("batch-decisions.jsonl");
         Path gc = Suite.OUT.resolve("batch-" + count + (explanations ? "" : "-no-explanations") + "-gc.log");
         System.out.println("   ./policy batch" + (explanations ? "" : " --no-explanations") + " (log: " + gc + ")");
-        Progress progress = new Progress(decisions);
+        // The engine's own progress bar, read from its stderr: counting the lines of its 5 GB output as it grows
+        // would take seconds of the same two cores from the run being measured.
+        Progress progress = Progress.ofBar();
         List<String> command = new java.util.ArrayList<>(List.of("./policy", "batch", population.toString(), "-o",
                 decisions.toString(), "--summary-json", Suite.OUT.resolve("batch-budget.json").toString(),
-                "--no-progress"));
+                "--progress"));
         if (!explanations) {
             command.add("--no-explanations");
         }
@@ -168,7 +170,8 @@ final class EndToEnd {
         pb.redirectErrorStream(stdout == null);
         if (stdout != null) {
             pb.redirectOutput(stdout.toFile());
-            pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+            pb.redirectError(progress != null && progress.readsBar() ? ProcessBuilder.Redirect.PIPE
+                    : ProcessBuilder.Redirect.INHERIT);
         } else {
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         }
@@ -200,6 +203,8 @@ final class EndToEnd {
      * curve of a batch (how many lines after 10 s, after 30 s, and the rate at the end).
      */
     static final class Progress {
+        private static final Pattern BAR = Pattern.compile("([0-9][0-9,.]*) applicants");
+        /** The output file whose lines are counted; null when the lines are read from the progress bar. */
         private final Path file;
         private final List<double[]> samples = new java.util.ArrayList<>();  // {seconds, lines}
         private Thread watcher;
@@ -210,7 +215,25 @@ final class EndToEnd {
             this.file = file;
         }
 
+        /**
+         * The lines done as {@code ./policy batch --progress} draws them on its stderr, five times a second, with
+         * the time each drawing arrives; whatever else it writes there is passed on.
+         */
+        static Progress ofBar() {
+            return new Progress(null);
+        }
+
+        boolean readsBar() {
+            return file == null;
+        }
+
         void watch(Process process, long started) {
+            if (readsBar()) {
+                watcher = new Thread(() -> readBar(process, started), "batch-progress-bar");
+                watcher.setDaemon(true);
+                watcher.start();
+                return;
+            }
             watcher = new Thread(() -> {
                 try {
                     while (process.isAlive()) {
@@ -227,7 +250,40 @@ final class EndToEnd {
 
         void finish(double seconds) throws InterruptedException {
             watcher.join();
+            if (readsBar()) {
+                synchronized (this) {
+                    samples.add(new double[] {seconds, lines});
+                }
+                return;
+            }
             sample(seconds);
+        }
+
+        private void readBar(Process process, long started) {
+            StringBuilder text = new StringBuilder();
+            try (java.io.Reader in = new java.io.InputStreamReader(process.getErrorStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                int c;
+                while ((c = in.read()) >= 0) {
+                    if (c != '\r' && c != '\n') {
+                        text.append((char) c);
+                        continue;
+                    }
+                    Matcher bar = BAR.matcher(text);
+                    if (bar.find()) {
+                        long done = Long.parseLong(bar.group(1).replaceAll("[^0-9]", ""));
+                        synchronized (this) {
+                            lines = done;
+                            samples.add(new double[] {(System.nanoTime() - started) / 1e9, done});
+                        }
+                    } else if (!text.toString().isBlank()) {
+                        System.err.println(text);
+                    }
+                    text.setLength(0);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         private synchronized void sample(double seconds) {
