@@ -152,13 +152,7 @@ class HostileRequestsTest {
     @Test
     void aChunkedBodyOverTheLimitIs413AtOnceAndItsRestIsReadOnlyUpToFourTimesTheLimit() throws Exception {
         try (RawHttp http = new RawHttp(main.service().port(), 10_000)) {
-            http.write("POST /v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n");
-            String piece = " ".repeat(64 * 1024);
-            for (int i = 0; i < 17; i++) {  // 1.06 MiB, and no last chunk yet
-                http.chunk(piece);
-            }
-            RawHttp.Response response = http.read();
+            RawHttp.Response response = chunksPastTheLimit(http);
             assertThat(response.status()).isEqualTo(413);
             assertThat(clean(response.body()).at("/problems/0/message").asText())
                     .isEqualTo("the body is more than 1048576 bytes; at most 1048576 are accepted");
@@ -166,7 +160,7 @@ class HostileRequestsTest {
             boolean refused = false;
             for (int i = 0; i < 200 && !refused; i++) {  // up to 12.5 MiB
                 try {
-                    http.chunk(piece);
+                    http.chunk(PIECE);
                 } catch (IOException e) {
                     refused = true;
                 }
@@ -178,19 +172,25 @@ class HostileRequestsTest {
     @Test
     void aChunkedBodyOverTheLimitThatEndsIsDrainedAndTheConnectionClosedNotReset() throws Exception {
         try (RawHttp http = new RawHttp(main.service().port(), 10_000)) {
-            http.write("POST /v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n");
-            String piece = " ".repeat(64 * 1024);
-            for (int i = 0; i < 17; i++) {
-                http.chunk(piece);
-            }
-            assertThat(http.read().status()).isEqualTo(413);
+            assertThat(chunksPastTheLimit(http).status()).isEqualTo(413);
             for (int i = 0; i < 8; i++) {
-                http.chunk(piece);
+                http.chunk(PIECE);
             }
             http.endChunks();
             assertThat(http.end()).isEqualTo("closed");
         }
+    }
+
+    private static final String PIECE = " ".repeat(64 * 1024);
+
+    /** A chunked POST of 17 chunks of 64 KiB (1.06 MiB) and no last chunk yet, and the answer it gets meanwhile. */
+    private static RawHttp.Response chunksPastTheLimit(RawHttp http) throws IOException {
+        http.write("POST /v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n");
+        for (int i = 0; i < 17; i++) {
+            http.chunk(PIECE);
+        }
+        return http.read();
     }
 
     @Test
