@@ -142,7 +142,7 @@ public final class CompiledRules {
             String path = m.getPath() == null ? "" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
             errors.add(new CompilerMessages.Raw(path, m.getLine(), m.getText()));
         }
-        problems.addAll(CompilerMessages.of(errors, outlines));
+        problems.addAll(CompilerMessages.of(errors, outlines, source.drlFiles()));
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));

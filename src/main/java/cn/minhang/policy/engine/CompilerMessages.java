@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  * nothing of the compiler's insides.
  *
  * <ul>
- *   <li>A parser error Drools gives at line 0 is placed at the line its text names ({@code Line 29:21 …}).</li>
+ *   <li>A text on several lines (a caret under an expression) is one line, its spaces run together.</li>
+ *   <li>A parser error Drools gives at line 0 is placed at the line its text names ({@code Line 29:21 …}), and a
+ *   constraint it cannot analyse ({@code Unable to Analyse Expression meetsCriteria == falsee: …}) at the line of
+ *   the file where that expression is written.</li>
  *   <li>The text stops before a Java exception or stack trace the parser puts into it (it does for some inputs
  *   it fails on, such as an unfinished {@code eval}).</li>
  *   <li>"Parser returned a null Package", which only says that the file had a parser error, is left out where
@@ -32,12 +35,13 @@ final class CompilerMessages {
     private static final Pattern LINE = Pattern.compile("\\bLine (\\d+):\\d+\\b");
     private static final Pattern INSIDES = Pattern.compile("[.:]?\\s*(?:Exception:|Stack trace:|\\bat org\\.drools\\.)");
     private static final String JAVA_ERROR = "Rule Compilation error";
+    private static final Pattern EXPRESSION = Pattern.compile("^Unable to Analyse Expression (.+?):\\s*\\[");
 
     private CompilerMessages() {
     }
 
     /** Every error, cleaned as above, with the outline of each file's rules to place the errors of Java code. */
-    static List<RuleProblem> of(List<Raw> raw, Map<String, List<RuleOutline>> outlines) {
+    static List<RuleProblem> of(List<Raw> raw, Map<String, List<RuleOutline>> outlines, Map<String, String> texts) {
         Set<String> withOwnErrors = new TreeSet<>();
         for (Raw r : raw) {
             if (!r.text().strip().equals(NULL_PACKAGE)) {
@@ -46,11 +50,14 @@ final class CompilerMessages {
         }
         List<RuleProblem> problems = new ArrayList<>();
         for (Raw r : raw) {
-            String text = withoutInsides(r.text().strip());
+            String text = withoutInsides(r.text().strip().replaceAll("\\s+", " "));
             if (text.equals(NULL_PACKAGE) && withOwnErrors.contains(r.file())) {
                 continue;
             }
             int line = r.line() > 0 ? r.line() : lineNamed(text);
+            if (line <= 0) {
+                line = lineOfExpression(text, texts.getOrDefault(r.file(), ""));
+            }
             if (text.startsWith(JAVA_ERROR)) {
                 RuleOutline rule = ruleAt(outlines.getOrDefault(r.file(), List.of()), line);
                 if (rule != null && rule.thenLine() > 0) {
@@ -74,6 +81,33 @@ final class CompilerMessages {
     private static int lineNamed(String text) {
         Matcher line = LINE.matcher(text);
         return line.find() ? Integer.parseInt(line.group(1)) : 0;
+    }
+
+    /**
+     * The line where the expression an "Unable to Analyse Expression" names is written, its words matched with any
+     * spacing; 0 when the text names none or the file does not hold it.
+     */
+    static int lineOfExpression(String text, String file) {
+        Matcher named = EXPRESSION.matcher(text);
+        if (!named.find()) {
+            return 0;
+        }
+        String[] words = named.group(1).strip().split("\\s+");
+        StringBuilder pattern = new StringBuilder();
+        for (String word : words) {
+            pattern.append(pattern.length() == 0 ? "" : "\\s+").append(Pattern.quote(word));
+        }
+        Matcher at = Pattern.compile(pattern.toString()).matcher(file);
+        if (!at.find()) {
+            return 0;
+        }
+        int line = 1;
+        for (int i = 0; i < at.start(); i++) {
+            if (file.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static RuleOutline ruleAt(List<RuleOutline> rules, int line) {

@@ -106,6 +106,11 @@ class EngineMechanicsTest {
                 .containsExactly("m14-talent.drl:29: Line 29:20 unexpected exception at input ')'",
                         "m14-talent.drl:29: [ERR 107] Line 29:20 mismatched input ')' expecting one of the following "
                                 + "tokens: '[package, unit, import, global, declare, function, rule, query]'.");
+        // A constraint the compiler cannot analyse, which Drools gives at line 0: at the line that writes it.
+        assertThat(problems(source, talent.replace("Talent( meetsCriteria == false )", "Talent( meetsCriteria == falsee )")))
+                .containsExactly("m14-talent.drl:28: Unable to Analyse Expression meetsCriteria == falsee: [Error: "
+                        + "unable to resolve method using strict-mode: cn.minhang.policy.model.Talent.falsee()] "
+                        + "[Near : {... meetsCriteria == falsee ....}] ^");
         // A condition the parser cannot read: at its line, once.
         assertThat(problems(source, talent.replace("Talent( meetsCriteria == false )", "Talent( meetsCriteria == false ,, )")))
                 .containsExactly("m14-talent.drl:28: [ERR 101] Line 28:41 no viable alternative at input ',' in "
