@@ -22,15 +22,9 @@ final class Outputs {
         try {
             return opener.open();
         } catch (IOException e) {
+            String reason = PolicyCli.fileReason(e);
             throw new CliException(PolicyCli.INVALID_INPUT, "cannot write " + option + " " + file + ": "
-                    + reason(e, file), e);
+                    + (reason == null ? PolicyCli.fileProblem(e) : reason), e);
         }
-    }
-
-    /** {@link PolicyCli#fileProblem} without the file's name, which the message gives once already. */
-    private static String reason(IOException e, Path file) {
-        String problem = PolicyCli.fileProblem(e);
-        String prefix = file + ": ";
-        return problem.startsWith(prefix) ? problem.substring(prefix.length()) : problem;
     }
 }

@@ -132,20 +132,30 @@ public final class PolicyCli implements java.util.concurrent.Callable<Integer> {
 
     /** A file that cannot be read or written, in words: "out.jsonl: is a directory", never an exception's class. */
     static String fileProblem(java.io.IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException missing) {
-            return missing.getFile() + ": no such file or directory";
+        String reason = fileReason(e);
+        return reason == null ? String.valueOf(e.getMessage())
+                : ((java.nio.file.FileSystemException) e).getFile() + ": " + reason;
+    }
+
+    /**
+     * Why the file an exception names cannot be used, in words ("no such file or directory"); null when the
+     * exception names no file.
+     */
+    static String fileReason(java.io.IOException e) {
+        if (!(e instanceof java.nio.file.FileSystemException fs) || fs.getFile() == null) {
+            return null;
         }
-        if (e instanceof java.nio.file.AccessDeniedException denied) {
-            return denied.getFile() + ": permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
         }
-        if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
-            return exists.getFile() + ": already exists";
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
         }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
-            String reason = fs.getReason() == null ? "cannot be used" : fs.getReason();
-            return fs.getFile() + ": " + reason.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + reason.substring(1);
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "already exists";
         }
-        return String.valueOf(e.getMessage());
+        String reason = fs.getReason() == null ? "cannot be used" : fs.getReason();
+        return reason.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + reason.substring(1);
     }
 
     private static void debug(Exception e, PrintWriter err) {

@@ -98,16 +98,7 @@ final class CompilerMessages {
             pattern.append(pattern.length() == 0 ? "" : "\\s+").append(Pattern.quote(word));
         }
         Matcher at = Pattern.compile(pattern.toString()).matcher(file);
-        if (!at.find()) {
-            return 0;
-        }
-        int line = 1;
-        for (int i = 0; i < at.start(); i++) {
-            if (file.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        return at.find() ? RuleOutline.lineOf(file, at.start()) : 0;
     }
 
     private static RuleOutline ruleAt(List<RuleOutline> rules, int line) {

@@ -100,7 +100,9 @@ public record RuleOutline(String name, int line, String clause, List<Insert> ins
             String region = code.substring(afterName, next);
             Matcher when = WHEN.matcher(region);
             Matcher then = THEN.matcher(region);
-            int metadataEnd = when.find() ? when.start() : then.find(0) ? then.start() : region.length();
+            boolean hasThen = then.find(0);
+            int conditionsEnd = hasThen ? then.start() : region.length();
+            int metadataEnd = when.find() ? when.start() : conditionsEnd;
             String clause = null;
             Matcher meta = CLAUSE.matcher(code.substring(afterName, afterName + metadataEnd));
             if (meta.find()) {
@@ -109,8 +111,8 @@ public record RuleOutline(String name, int line, String clause, List<Insert> ins
             List<Insert> inserts = new ArrayList<>();
             int thenLine = 0;
             int endLine = 0;
-            boolean evals = EVAL.matcher(region.substring(0, then.find(0) ? then.start() : region.length())).find();
-            if (then.find(0)) {
+            boolean evals = EVAL.matcher(region.substring(0, conditionsEnd)).find();
+            if (hasThen) {
                 int from = afterName + then.end();
                 thenLine = lineOf(code, afterName + then.start());
                 Matcher end = END.matcher(code);
@@ -162,7 +164,8 @@ public record RuleOutline(String name, int line, String clause, List<Insert> ins
         return out;
     }
 
-    private static int lineOf(String text, int offset) {
+    /** The line (from 1) of {@code offset} in {@code text}. */
+    static int lineOf(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) {
             if (text.charAt(i) == '\n') {

@@ -115,7 +115,7 @@ public final class Routes {
     static void write(Context ctx, ApiError e, PolicyService service) {
         e.headers().forEach(ctx::header);
         if (!ctx.res().isCommitted() && UnreadBody.remains(ctx)) {
-            UnreadBody.answerThenDrain(ctx, service, e.status(), Http.JSON_UTF8, Http.document(e.document()));
+            UnreadBody.answerThenDrain(ctx, service, e.status(), e.document());
         } else {
             Http.json(ctx, e.status(), e.document());
         }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 
 /**
@@ -47,19 +48,19 @@ final class UnreadBody {
     }
 
     /**
-     * Sends {@code document} as the answer now, then reads and drops the rest of the body. When the body is declared
+     * Sends {@code document} as the JSON answer now, then reads and drops the rest of the body. When the body is declared
      * larger than {@link #drainLimit}, or turns out to be, or does not arrive within the body time limit, the
      * connection is closed after the answer instead.
      */
-    static void answerThenDrain(Context ctx, PolicyService service, int status, String contentType, String document) {
+    static void answerThenDrain(Context ctx, PolicyService service, int status, JsonNode document) {
         long limit = drainLimit(service.config());
         if (ctx.req().getContentLengthLong() > limit) {
             ctx.header("Connection", "close");
-            ctx.status(status).contentType(contentType).result(document);
+            Http.json(ctx, status, document);
             return;
         }
-        byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
-        ctx.status(status).contentType(contentType);
+        byte[] bytes = Http.document(document).getBytes(StandardCharsets.UTF_8);
+        ctx.status(status).contentType(Http.JSON_UTF8);
         ctx.res().setContentLength(bytes.length);
         try {
             OutputStream out = ctx.res().getOutputStream();
