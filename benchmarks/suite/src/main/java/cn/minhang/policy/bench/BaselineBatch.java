@@ -63,7 +63,7 @@ public final class BaselineBatch {
         System.out.println(count + " applicants, granted in all " + total.toPlainString());
     }
 
-    private static Object[] decide(long number, LineInput.Line line) {
+    static Object[] decide(long number, LineInput.Line line) {
         if (line.tooLong()) {
             throw new IllegalArgumentException("line " + number + " has " + line.length() + " characters");
         }
