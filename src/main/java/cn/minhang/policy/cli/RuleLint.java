@@ -69,6 +69,11 @@ final class RuleLint {
             outlines.put(name, outline);
             for (RuleOutline rule : outline) {
                 rules++;
+                for (RuleOutline.Eval eval : rule.evals()) {
+                    warnings.add(new RuleProblem(name, eval.line(), "rule \"" + rule.name() + "\" tests eval( "
+                            + eval.expression() + " ), which the engine cannot index and tests again for every "
+                            + "combination of the facts before it: a constraint inside a pattern can be indexed"));
+                }
                 if (rule.clause() == null) {
                     problems.add(new RuleProblem(name, rule.line(), "rule \"" + rule.name() + "\" has no @clause(\"…\")"));
                 } else if (catalogue == null) {

@@ -16,10 +16,20 @@ import java.util.regex.Pattern;
  * @param inserts the claims, caps and general conditions its consequence makes, in the order written
  * @param thenLine the line of its {@code then}; 0 if it has none
  * @param endLine  the line of its {@code end}; 0 if it has none
- * @param evals    true when its conditions hold an {@code eval( … )}, the other place of Java code in a rule
+ * @param evals    the {@code eval( … )}s of its conditions, the other place of Java code in a rule, in the order
+ *                 written
  */
 public record RuleOutline(String name, int line, String clause, List<Insert> inserts, int thenLine, int endLine,
-                          boolean evals) {
+                          List<Eval> evals) {
+
+    /**
+     * An {@code eval( … )} of a rule's conditions.
+     *
+     * @param line       the line of {@code eval}
+     * @param expression its Java expression as written, stripped
+     */
+    public record Eval(int line, String expression) {
+    }
 
     /**
      * A call in a consequence that makes a claim, a cap or a general condition.
@@ -80,6 +90,7 @@ public record RuleOutline(String name, int line, String clause, List<Insert> ins
 
     public RuleOutline {
         inserts = List.copyOf(inserts);
+        evals = List.copyOf(evals);
     }
 
     /** Every rule of a DRL file, in the order written. */
@@ -111,7 +122,13 @@ public record RuleOutline(String name, int line, String clause, List<Insert> ins
             List<Insert> inserts = new ArrayList<>();
             int thenLine = 0;
             int endLine = 0;
-            boolean evals = EVAL.matcher(region.substring(0, conditionsEnd)).find();
+            List<Eval> evals = new ArrayList<>();
+            Matcher eval = EVAL.matcher(region.substring(0, conditionsEnd));
+            while (eval.find()) {
+                List<String> expression = arguments(text, code, afterName + eval.end() - 1);
+                evals.add(new Eval(lineOf(code, afterName + eval.start()),
+                        expression.isEmpty() ? "" : String.join(",", expression)));
+            }
             if (hasThen) {
                 int from = afterName + then.end();
                 thenLine = lineOf(code, afterName + then.start());

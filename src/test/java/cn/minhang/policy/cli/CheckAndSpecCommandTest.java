@@ -186,6 +186,19 @@ class CheckAndSpecCommandTest {
     }
 
     @Test
+    void checkWarnsAboutAnEvalAtItsLine() throws Exception {
+        Path rules = Fixtures.copyOfRules(dir.resolve("rules"));
+        Fixtures.edit(rules, "m14-talent.drl", "    $t : Talent( meetsCriteria == false )\n",
+                "    $t : Talent( meetsCriteria == false )\n    eval( $t.id().length() > 3 )\n");
+        Cli.Result r = Cli.run("check", "--rules", rules.toString());
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(r.out()).contains(rules + "/m14-talent.drl:29: warning: rule \"14 A person who does not meet the "
+                + "high-level talent criteria is not eligible\" tests eval( $t.id().length() > 3 ), which the engine "
+                + "cannot index and tests again for every combination of the facts before it: a constraint inside a "
+                + "pattern can be indexed");
+    }
+
+    @Test
     void specRunsEveryCaseAndClosesWithTheCount() {
         Cli.Result r = Cli.run("spec");
         assertThat(r.code()).isEqualTo(0);

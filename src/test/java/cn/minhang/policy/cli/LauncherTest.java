@@ -81,10 +81,13 @@ class LauncherTest {
         Path rules = Fixtures.copyOfRules(clone.resolve("broken-rules"));
         Files.delete(rules.resolve("m14-talent.drl"));
         Fixtures.edit(rules, "m01-core-components.drl", "ownIp == true", "ownIp === true");
+        Fixtures.edit(rules, "m02-collaborative-innovation.drl", "requested != null )\n", "requested != null )\n    eval( true )\n");
         Run r = policy(Map.of(), "check", "--rules", "broken-rules");
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.out()).containsPattern("broken-rules/clauses\\.yaml:\\d+: no rule encodes clause 14 ")
-                .containsPattern("broken-rules/m01-core-components\\.drl:\\d+: .*no viable alternative at input '='");
+                .containsPattern("broken-rules/m01-core-components\\.drl:\\d+: .*no viable alternative at input '='")
+                .containsPattern("broken-rules/m02-collaborative-innovation\\.drl:\\d+: warning: rule \".*\" tests "
+                        + "eval\\( true \\)");
         assertThat(r.err()).as("the problems are reported once, not again by Drools' log").isEmpty();
     }
 

@@ -100,6 +100,30 @@ class EngineMechanicsTest {
         assertThat(problems(source, talent.replace("$t.id(),\n            \"人员不符合", "$t.idd(),\n            \"人员不符合")))
                 .containsExactly("m14-talent.drl:29: Rule Compilation error The method idd() is undefined for the type "
                         + "Talent (in the Java code of " + rule + ": its consequence, lines 29–32)");
+        // A rule with an eval( … ) has Java code in two places: the message's names tell which one it is about.
+        String withEval = talent.replace("    $t : Talent( meetsCriteria == false )\n",
+                "    $t : Talent( meetsCriteria == false )\n    eval( $t.id() != null )\n");
+        assertThat(problems(source, withEval.replace("eval( $t.id()", "eval( $t.idd()")))
+                .containsExactly("m14-talent.drl:29: Rule Compilation error The method idd() is undefined for the type "
+                        + "Talent (in the Java code of " + rule + ": its eval( … ) at line 29)");
+        assertThat(problems(source, withEval.replace("$t.id(),\n            \"人员不符合", "$t.idd(),\n            \"人员不符合")))
+                .containsExactly("m14-talent.drl:30: Rule Compilation error The method idd() is undefined for the type "
+                        + "Talent (in the Java code of " + rule + ": its consequence, lines 30–33)");
+        assertThat(problems(source, withEval.replace("eval( $t.id()", "eval( $u.id()")))
+                .containsExactly("m14-talent.drl:29: Rule Compilation error $u cannot be resolved (in the Java code of "
+                        + rule + ": its eval( … ) at line 29)");
+        // A mistake in both places is two problems, each at its own line.
+        String inBoth = withEval.replace("eval( $t.id()", "eval( $t.idd()")
+                .replace("$t.id(),\n            \"人员不符合", "$t.idd(),\n            \"人员不符合");
+        assertThat(problems(source, inBoth)).containsExactly(
+                "m14-talent.drl:29: Rule Compilation error The method idd() is undefined for the type Talent (in the Java "
+                        + "code of " + rule + ": its eval( … ) at line 29)",
+                "m14-talent.drl:30: Rule Compilation error The method idd() is undefined for the type Talent (in the Java "
+                        + "code of " + rule + ": its consequence, lines 30–33)");
+        // A message whose names both places write, or that names nothing, stays at the rule's line and names both.
+        assertThat(problems(source, withEval.replace("eval( $t.id() != null )", "eval( $t.id() != 1 )")))
+                .containsExactly("m14-talent.drl:25: Rule Compilation error Incompatible operand types String and int "
+                        + "(in the Java code of " + rule + ": an eval( … ) or its consequence, lines 30–33)");
         // An unfinished eval: the parser's own exception and stack trace are not passed on, nor its "null Package".
         assertThat(problems(source, talent.replace("    $t : Talent( meetsCriteria == false )\n",
                 "    $t : Talent( meetsCriteria == false )\n    eval( $t.id() + )\n")))
