@@ -76,7 +76,9 @@ public final class Http {
      * The body of one document, at most {@link ServiceConfig#maxBodyBytes()}: a declared length over it is refused
      * before anything is read, and a body without a declared length is read to at most one byte more than the
      * limit. A body that has not arrived whole within {@link ServiceConfig#bodyTimeLimit()} (a client trickling it
-     * in) has its connection closed, so that it cannot hold a thread.
+     * in) is answered 408 at the first bytes that arrive after the limit, while its connection is still open to carry
+     * the answer; one that stops arriving altogether is ended by the idle timeout, also with a 408, and a connection
+     * still busy a whole idle timeout past the limit is closed, so that no client can hold a thread longer.
      *
      * @throws ApiError 413 when it is larger, 408 when it took too long
      */
@@ -88,29 +90,65 @@ public final class Http {
             throw ApiError.tooLarge("the body is " + declared + " bytes; at most " + maxBytes + " are accepted");
         }
         Duration limit = service.config().bodyTimeLimit();
+        long ends = System.nanoTime() + limit.toNanos();
         // The stream is the container's: it stays open, so that the rest of a body too large can be drained.
-        try (Deadline deadline = service.deadline(ctx, limit)) {
-            InputStream in = ctx.req().getInputStream();
-            byte[] bytes;
+        try (Deadline backstop = service.deadline(ctx, limit.plus(service.config().idleTimeout()))) {
+            InputStream in;
             try {
-                bytes = in.readNBytes(maxBytes + 1);
+                in = ctx.req().getInputStream();
             } catch (IOException e) {
-                if (deadline.expired()) {
-                    throw new ApiError(408, ApiError.REQUEST_TIMEOUT, "the body did not arrive within "
-                            + limit.toMillis() + " ms; the connection was closed");
-                }
                 throw new ApiError(400, ApiError.INVALID_REQUEST, "the body could not be read: the connection failed");
             }
-            if (bytes.length > maxBytes) {
+            byte[] bytes = new byte[(int) Math.min(maxBytes + 1L, declared >= 0 ? declared + 1 : 8192)];
+            int count = 0;
+            while (true) {
+                if (count == bytes.length) {
+                    if (count > maxBytes) {
+                        break;
+                    }
+                    bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(maxBytes + 1L, 2L * bytes.length));
+                }
+                int n;
+                try {
+                    n = in.read(bytes, count, bytes.length - count);
+                } catch (IOException e) {
+                    if (backstop.expired() || System.nanoTime() - ends >= 0 || timedOut(e)) {
+                        throw tooSlow(ctx, limit);
+                    }
+                    throw new ApiError(400, ApiError.INVALID_REQUEST, "the body could not be read: the connection failed");
+                }
+                if (n < 0) {
+                    break;
+                }
+                count += n;
+                if (System.nanoTime() - ends >= 0 && (declared < 0 || count < declared)) {
+                    throw tooSlow(ctx, limit);
+                }
+            }
+            if (count > maxBytes) {
                 ctx.header("Connection", "close");
                 throw ApiError.tooLarge("the body is more than " + maxBytes + " bytes; at most " + maxBytes
                         + " are accepted");
             }
             UnreadBody.readWhole(ctx);
-            return bytes;
-        } catch (IOException e) {
-            throw new ApiError(400, ApiError.INVALID_REQUEST, "the body could not be read: the connection failed");
+            return count == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, count);
         }
+    }
+
+    private static ApiError tooSlow(Context ctx, Duration limit) {
+        ctx.header("Connection", "close");
+        return new ApiError(408, ApiError.REQUEST_TIMEOUT, "the body did not arrive whole within " + limit.toMillis()
+                + " ms");
+    }
+
+    /** Whether a failed read is the connection's idle timeout (Jetty fails the read with a TimeoutException). */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

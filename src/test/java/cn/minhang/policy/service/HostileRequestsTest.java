@@ -303,28 +303,58 @@ class HostileRequestsTest {
     }
 
     @Test
-    void aTricklingBodyIsCutOffAtTheBodyTimeLimit() throws Exception {
-        try (RawHttp http = new RawHttp(limited.service().port(), 200)) {
+    void aTricklingBodyIsAnswered408AtTheBodyTimeLimitThenItsConnectionIsClosed() throws Exception {
+        try (RawHttp http = new RawHttp(limited.service().port(), 5_000)) {
             http.write("POST /v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 1000\r\n\r\n");
             long started = System.nanoTime();
-            boolean closed = false;
             // One byte every 100 ms: never idle for long, so only the body's time limit (1 s) can end it.
-            while (!closed && System.nanoTime() - started < Duration.ofSeconds(8).toNanos()) {
-                try {
-                    http.write(" ");
-                } catch (IOException e) {
-                    closed = true;
-                    break;
-                }
-                closed = http.closedByServer();
+            while (!http.answerWaiting() && System.nanoTime() - started < Duration.ofSeconds(8).toNanos()) {
+                http.write(" ");
+                Thread.sleep(100);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            assertThat(closed).isTrue();
             assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
+            RawHttp.Response answer = http.read();
+            assertThat(answer.status()).isEqualTo(408);
+            assertThat(answer.header("Connection")).isEqualTo("close");
+            JsonNode error = clean(answer.body());
+            assertThat(error.get("error").asText()).isEqualTo("request timeout");
+            assertThat(error.get("problems").findValuesAsText("message"))
+                    .containsExactly("the body did not arrive whole within 1000 ms");
+            // What it goes on sending is read and dropped for at most the body's time limit again, then it is closed.
+            long answered = System.nanoTime();
+            boolean closed = false;
+            while (!closed && System.nanoTime() - answered < Duration.ofSeconds(8).toNanos()) {
+                try {
+                    http.write(" ");
+                    Thread.sleep(100);
+                } catch (IOException e) {
+                    closed = true;
+                }
+                closed = closed || http.closedWaiting();
+            }
+            assertThat(closed).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - answered)).isLessThan(Duration.ofSeconds(5));
         }
         awaitPlaces(limited, 1);
         assertThat(limited.post("/v1/evaluate", "application/json", EXAMPLE).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyThatStopsArrivingIsAnswered408AtTheIdleTimeout() throws Exception {
+        try (RawHttp http = new RawHttp(limited.service().port(), 6_000)) {
+            long started = System.nanoTime();
+            RawHttp.Response answer = http.write("POST /v1/evaluate HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"id\": ").read();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900),
+                    Duration.ofSeconds(5));
+            assertThat(answer.status()).isEqualTo(408);
+            assertThat(clean(answer.body()).get("problems").findValuesAsText("message"))
+                    .containsExactly("the body did not arrive whole within 1000 ms");
+            assertThat(http.closedByServer()).isTrue();
+        }
+        awaitPlaces(limited, 1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.minhang.policy.service;
 
 import java.io.IOException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,18 +47,15 @@ class OpenApiTest {
     private static RunningService main;
     private static RunningService faulty;
     private static RunningService unready;
+    /** A service whose body time limit is short enough to provoke its 408 from a client trickling a body. */
+    private static RunningService slow;
     private static JsonNode openapi;
     private static SchemaRegistry schemas;
 
-    /** One request made and what it answered. */
-    private record Exchange(String method, String path, HttpResponse<String> response) {
-        int status() {
-            return response.statusCode();
-        }
-
+    /** One request made and what it answered: its status, headers and body. */
+    private record Exchange(String method, String path, int status, HttpHeaders headers, String body) {
         String mediaType() {
-            return response.headers().firstValue("Content-Type").orElse("").split(";")[0].strip()
-                    .toLowerCase(Locale.ROOT);
+            return headers.firstValue("Content-Type").orElse("").split(";")[0].strip().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -85,6 +83,8 @@ class OpenApiTest {
         unready = RunningService.start(broken, RunningService.copyOf(Path.of("specs"), "specs"),
                 b -> b.records(RecordsOpenApiExchanges.unreachable()), false);
         assertThat(unready.service().awaitReady(java.time.Duration.ofMinutes(2))).isFalse();
+        slow = RunningService.start(b -> b.bodyTimeLimit(java.time.Duration.ofMillis(500))
+                .records(RecordsOpenApiExchanges.records()));
 
         HttpResponse<String> document = main.get("/v1/openapi.json");
         assertThat(document.statusCode()).isEqualTo(200);
@@ -98,7 +98,7 @@ class OpenApiTest {
 
     @AfterAll
     static void stop() {
-        for (RunningService s : new RunningService[]{main, faulty, unready}) {
+        for (RunningService s : new RunningService[]{main, faulty, unready, slow}) {
             if (s != null) {
                 s.close();
             }
@@ -237,6 +237,9 @@ class OpenApiTest {
         out.add(post(unready, "/v1/admin/reload", "", null, "", RunningService.bearer(admin)));
 
         RecordsOpenApiExchanges.exercise(main, unready, (method, path, r) -> out.add(exchange(method, path, r)));
+        // A body trickled in past the body time limit: 408 on both routes that read one document.
+        out.add(trickled(slow, "/v1/evaluate", ""));
+        out.add(trickled(slow, "/v1/records", "Authorization: Bearer " + RunningService.SUBMIT_TOKEN + "\r\n"));
 
         // Every place taken: 429 for each route that evaluates.
         EvaluationPool pool = main.service().evaluations();
@@ -259,11 +262,11 @@ class OpenApiTest {
         List<String> failures = new ArrayList<>();
         JsonNode headers = response.path("headers");
         headers.fieldNames().forEachRemaining(h -> {
-            if (e.response().headers().firstValue(h).isEmpty()) {
+            if (e.headers().firstValue(h).isEmpty()) {
                 failures.add(what + ": the documented header " + h + " is missing");
             }
         });
-        String body = e.response().body();
+        String body = e.body();
         String type = e.mediaType();
         List<JsonNode> documents = new ArrayList<>();
         String schemaPointer = mediaPointer + "/schema";
@@ -300,12 +303,28 @@ class OpenApiTest {
         return exchange("POST", path, s.post(path + query, type, body, headers));
     }
 
+    /** A POST whose declared body of 1,000 bytes comes one byte every 50 ms, until the service answers. */
+    private static Exchange trickled(RunningService s, String path, String headers) throws Exception {
+        try (RawHttp http = new RawHttp(s.service().port(), 10_000)) {
+            http.write("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n" + headers
+                    + "Content-Length: 1000\r\n\r\n");
+            for (int i = 0; i < 1000 && !http.answerWaiting(); i++) {
+                http.write(" ");
+                Thread.sleep(50);
+            }
+            RawHttp.Response r = http.read();
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            r.headers().forEach((name, value) -> fields.put(name, List.of(value)));
+            return new Exchange("POST", path, r.status(), HttpHeaders.of(fields, (name, value) -> true), r.body());
+        }
+    }
+
     private static Exchange get(RunningService s, String path) {
         return exchange("GET", path, s.get(path));
     }
 
     private static Exchange exchange(String method, String path, HttpResponse<String> response) {
-        return new Exchange(method, path, response);
+        return new Exchange(method, path, response.statusCode(), response.headers(), response.body());
     }
 
     private static String escape(String name) {

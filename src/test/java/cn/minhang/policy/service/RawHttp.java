@@ -122,6 +122,36 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** True when bytes of an answer have arrived and wait to be read (without waiting for them). */
+    boolean answerWaiting() throws IOException {
+        return in.available() > 0;
+    }
+
+    /**
+     * True when the server has closed or reset the connection, found without waiting: whatever it still sent is
+     * read and dropped.
+     */
+    boolean closedWaiting() {
+        try {
+            while (in.available() > 0) {
+                if (in.read() < 0) {
+                    return true;
+                }
+            }
+            int timeout = socket.getSoTimeout();
+            socket.setSoTimeout(1);
+            try {
+                return in.read() < 0;
+            } catch (SocketTimeoutException e) {
+                return false;
+            } finally {
+                socket.setSoTimeout(timeout);
+            }
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     /** How the server ended the connection within the read timeout: "closed", "reset", or "open" when it did not. */
     String end() {
         try {
