@@ -60,8 +60,7 @@ public final class Breakdown {
             totals.add(new String[]{"  " + t(lang, clause.labelZh() + " (" + e.getKey() + ")", clause.labelEn()),
                     Text.yuan(e.getValue())});
         }
-        BigDecimal ceilings = decision.lines().stream().filter(l -> l.status() == Status.CEILING)
-                .map(AwardLine::cap).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal ceilings = decision.reviewUpTo();
         if (ceilings.signum() > 0) {
             totals.add(new String[]{t(lang, "另经评审确定，最高", "To be set by review, up to"), Text.yuan(ceilings)});
         }

@@ -63,8 +63,11 @@ final class Budget {
                 }
             } else if (line.status() == Status.CEILING) {
                 row.reviewLines++;
-                row.reviewUpTo = row.reviewUpTo.add(line.cap());
             }
+        }
+        for (Map.Entry<String, BigDecimal> e : decision.reviewByClause().entrySet()) {
+            Row row = clauses.computeIfAbsent(e.getKey(), k -> new Row());
+            row.reviewUpTo = row.reviewUpTo.add(e.getValue());
         }
         for (Map.Entry<String, BigDecimal> e : decision.totalsByClause().entrySet()) {
             Row row = clauses.computeIfAbsent(e.getKey(), k -> new Row());

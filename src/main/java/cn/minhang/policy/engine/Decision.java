@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  * @param validity              the validity period applied
  * @param readings              every default reading of the text the decision relies on
  * @param rulesVersion          a hash of the rule files that made the decision
+ * @param reviewByClause        per clause with lines to be set by review ({@link Status#CEILING}), the most that
+ *                              review can still grant: the lines' ceilings, within what the clause's aggregate cap
+ *                              leaves; in the order of the text. Not part of {@code totalGranted}
  */
 public record Decision(
         String applicationId,
@@ -33,7 +36,8 @@ public record Decision(
         Map<String, BigDecimal> totalsByClause,
         PolicyPeriod validity,
         List<TextReading> readings,
-        String rulesVersion) {
+        String rulesVersion,
+        Map<String, BigDecimal> reviewByClause) {
 
     public Decision {
         lines = List.copyOf(lines);
@@ -41,6 +45,16 @@ public record Decision(
         forgone = List.copyOf(forgone);
         totalsByClause = inTextOrder(totalsByClause, lines);
         readings = List.copyOf(readings);
+        reviewByClause = inTextOrder(reviewByClause, lines);
+    }
+
+    /** The most that review can still grant in all, beside {@link #totalGranted()}: the sum of {@link #reviewByClause}. */
+    public BigDecimal reviewUpTo() {
+        BigDecimal sum = BigDecimal.ZERO.setScale(2);
+        for (BigDecimal amount : reviewByClause.values()) {
+            sum = sum.add(amount);
+        }
+        return sum;
     }
 
     /**

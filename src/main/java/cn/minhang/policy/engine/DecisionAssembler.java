@@ -41,9 +41,10 @@ final class DecisionAssembler {
         String enterprise = application.enterprise().id();
         List<AwardLine> lines = new ArrayList<>(derived.claims.size() + derived.adjustments.size());
         claimLines(derived, catalogue, lines);
+        Map<String, BigDecimal> review = ceilingsWithinAggregateCaps(derived, lines);
         capLines(derived, enterprise, catalogue, lines);
         lines.sort(LINE_ORDER);
-        return decision(application.id(), enterprise, lines, derived, catalogue, rulesVersion);
+        return decision(application.id(), enterprise, lines, derived, catalogue, rulesVersion, review);
     }
 
     /** The derived facts of a session, sorted by type. */
@@ -52,6 +53,7 @@ final class DecisionAssembler {
         final Map<Claim, List<Verdict>> verdicts = new IdentityHashMap<>();
         final List<Forgone> forgone = new ArrayList<>(2);
         final List<AggregateAdjustment> adjustments = new ArrayList<>(2);
+        final List<AggregateCap> caps = new ArrayList<>(2);
         PolicyPeriod period;
 
         /**
@@ -70,6 +72,8 @@ final class DecisionAssembler {
                     d.forgone.add(f);
                 } else if (fact instanceof AggregateAdjustment a) {
                     d.adjustments.add(a);
+                } else if (fact instanceof AggregateCap a) {
+                    d.caps.add(a);
                 } else if (fact instanceof PolicyPeriod p) {
                     d.period(p);
                 }
@@ -119,6 +123,107 @@ final class DecisionAssembler {
         return a.clause().equals(b.clause()) && a.subject().equals(b.subject());
     }
 
+    /**
+     * The ceilings of the lines to be set by review, within their clause's aggregate cap (“给予引荐方上限3000万元”: the
+     * referrals of one referrer share 30,000,000). A ceiling line is worth at most what the cap leaves once the
+     * clause's granted awards of its group are counted: such a line is bounded to that, with the reason; and the
+     * ceiling lines of one clause and group together are worth at most the same. Returns what review can still add,
+     * per clause with a ceiling line.
+     */
+    private static Map<String, BigDecimal> ceilingsWithinAggregateCaps(Derived derived, List<AwardLine> lines) {
+        Map<String, BigDecimal> review = new LinkedHashMap<>();
+        Map<List<String>, BigDecimal[]> shared = null;  // (clause, group) -> {the ceilings' sum, what the cap leaves}
+        for (int i = 0; i < lines.size(); i++) {
+            AwardLine line = lines.get(i);
+            if (line.status() != Status.CEILING) {
+                continue;
+            }
+            AggregateCap cap = aggregateCap(derived, line.clause().id());
+            if (cap == null) {
+                review.merge(line.clause().id(), line.cap(), BigDecimal::add);
+                continue;
+            }
+            String group = ceilingClaim(derived, line).group();
+            BigDecimal granted = grantedIn(derived, line.clause().id(), group);
+            BigDecimal left = cap.cap().subtract(granted).max(ZERO);
+            if (left.compareTo(line.cap()) < 0) {
+                line = bounded(line, cap, granted, left);
+                lines.set(i, line);
+            }
+            if (shared == null) {
+                shared = new LinkedHashMap<>();
+            }
+            BigDecimal[] pending = shared.computeIfAbsent(List.of(line.clause().id(), group),
+                    k -> new BigDecimal[]{ZERO, left});
+            pending[0] = pending[0].add(line.cap());
+        }
+        if (shared != null) {
+            for (Map.Entry<List<String>, BigDecimal[]> e : shared.entrySet()) {
+                review.merge(e.getKey().get(0), e.getValue()[0].min(e.getValue()[1]), BigDecimal::add);
+            }
+        }
+        return review;
+    }
+
+    /** The aggregate cap a rule declared for {@code clause} (the lowest, should there be several); null if none. */
+    private static AggregateCap aggregateCap(Derived derived, String clause) {
+        AggregateCap lowest = null;
+        for (AggregateCap cap : derived.caps) {
+            if (cap.clause().equals(clause) && (lowest == null || cap.cap().compareTo(lowest.cap()) < 0)) {
+                lowest = cap;
+            }
+        }
+        return lowest;
+    }
+
+    private static Claim ceilingClaim(Derived derived, AwardLine line) {
+        for (Claim c : derived.claims) {
+            if (c.kind() == ClaimKind.CEILING && c.clause().equals(line.clause().id())
+                    && c.subject().equals(line.subject())) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no claim makes the ceiling line of clause " + line.clause().id()
+                + " for subject '" + line.subject() + "'");
+    }
+
+    /** The sum of the clause's granted awards in {@code group}, before its aggregate cap. */
+    private static BigDecimal grantedIn(Derived derived, String clause, String group) {
+        BigDecimal sum = ZERO;
+        for (Claim c : derived.claims) {
+            if (c.award() && c.clause().equals(clause) && c.group().equals(group)) {
+                List<Verdict> vs = derived.verdicts.get(c);
+                if (vs != null && vs.stream().anyMatch(Verdict::granted)) {
+                    sum = sum.add(c.amount());
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** A ceiling line bounded by what its clause's aggregate cap leaves, with the arithmetic as its reason. */
+    private static AwardLine bounded(AwardLine line, AggregateCap cap, BigDecimal granted, BigDecimal left) {
+        Clause c = line.clause();
+        String total = Explanations.yuan(cap.cap());
+        Reason reason = new Reason(
+                c.aggregateScopeZh() + "合计上限 " + total + " 元，本条已给予 " + Explanations.yuan(granted.min(cap.cap()))
+                        + " 元，尚余 " + Explanations.yuan(left) + " 元",
+                "the " + c.aggregateScopeEn() + " cap of " + total + " yuan in all, of which this clause has granted "
+                        + Explanations.yuan(granted.min(cap.cap())) + " yuan, leaves " + Explanations.yuan(left)
+                        + " yuan");
+        List<String> rules = new ArrayList<>(line.rules());
+        rules.add(cap.rule());
+        List<TextReading> readings = line.readings();
+        if (cap.reading() != null && !readings.contains(cap.reading())) {
+            readings = new ArrayList<>(readings);
+            readings.add(cap.reading());
+        }
+        List<Reason> reasons = new ArrayList<>(line.reasons());
+        reasons.add(reason);
+        return new AwardLine(c, line.subject(), line.kind(), line.status(), line.base(), line.rate(), line.computed(),
+                left, line.amount(), line.group(), reasons, line.excludedBy(), rules, readings);
+    }
+
     /** One line for every aggregate cap that reduced a clause's total. */
     private static void capLines(Derived derived, String enterprise, ClauseCatalogue catalogue, List<AwardLine> lines) {
         for (AggregateAdjustment a : derived.adjustments) {
@@ -142,7 +247,7 @@ final class DecisionAssembler {
 
     /** The totals, the measures without lines, the awards forgone and the readings, around the sorted lines. */
     private static Decision decision(String applicationId, String enterprise, List<AwardLine> lines, Derived derived,
-                                     ClauseCatalogue catalogue, String rulesVersion) {
+                                     ClauseCatalogue catalogue, String rulesVersion, Map<String, BigDecimal> review) {
         BigDecimal total = ZERO;
         Map<String, BigDecimal> byClause = new LinkedHashMap<>();
         BitSet measuresWithLines = new BitSet();
@@ -166,7 +271,8 @@ final class DecisionAssembler {
         }
         readings.sort(Comparator.comparing(TextReading::rule));
         return new Decision(applicationId, enterprise, lines, notApplicable(catalogue, measuresWithLines),
-                forgoneAwards(derived.forgone, catalogue), total, byClause, derived.period, readings, rulesVersion);
+                forgoneAwards(derived.forgone, catalogue), total, byClause, derived.period, readings, rulesVersion,
+                review);
     }
 
     private static List<Integer> notApplicable(ClauseCatalogue catalogue, BitSet measuresWithLines) {

@@ -127,11 +127,13 @@ public final class Explanations {
     }
 
     private static String ceilingZh(AwardLine l) {
-        return headZh(l) + "最高不超过 " + yuan(l.cap()) + " 元，具体金额经评审确定，不计入给予总额；金额确定后按“从优、就高、不重复”原则与同一事项的其他支持比较";
+        return headZh(l) + "最高不超过 " + yuan(l.cap()) + " 元" + (l.reasons().isEmpty() ? "" : "（" + reasonsZh(l) + "）")
+                + "，具体金额经评审确定，不计入给予总额；金额确定后按“从优、就高、不重复”原则与同一事项的其他支持比较";
     }
 
     private static String ceilingEn(AwardLine l) {
-        return headEn(l) + "up to " + yuan(l.cap()) + " yuan, to be set by review; not counted in the "
+        return headEn(l) + "up to " + yuan(l.cap()) + " yuan" + (l.reasons().isEmpty() ? "" : " (" + reasonsEn(l) + ")")
+                + ", to be set by review; not counted in the "
                 + "granted total; once set, it is weighed against other awards for the same subject under "
                 + "从优、就高、不重复";
     }

@@ -36,6 +36,28 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void whatReviewCanStillSetIsWithinTheReferrersThirtyMillionInAll() throws Exception {
+        // 第10条第2款 “给予引荐方上限3000万元”: two referrals still to be reviewed share one referrer's 30,000,000.
+        Path file = Fixtures.write(dir, "r.json", """
+                {"id": "R-1", "applicationDate": "2026-03-01",
+                 "enterprise": {"id": "E1", "name": "示例产业运营有限公司", "locatedInDistrict": true, "embodiedAiField": true},
+                 "operationPlatform": {"functions": ["INVESTMENT_ATTRACTION"], "certifiedPartner": true},
+                 "referrals": [
+                   {"id": "R1", "project": "整机制造基地", "landed": true, "fitsIndustrialPositioning": true},
+                   {"id": "R2", "project": "灵巧手研发中心", "landed": true, "fitsIndustrialPositioning": true},
+                   {"id": "R3", "project": "传感器项目", "landed": true, "fitsIndustrialPositioning": true,
+                    "requested": "12000000"}]}
+                """);
+        Cli.Result r = Cli.run("evaluate", file.toString());
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(r.out()).contains("10.2  R1    经评审确定  最高 18,000,000.00\n    第10条第2款：最高不超过 18,000,000.00 元"
+                        + "（单个引荐方合计上限 30,000,000.00 元，本条已给予 12,000,000.00 元，尚余 18,000,000.00 元）")
+                .contains("10.2  R2    经评审确定  最高 18,000,000.00")
+                .containsPattern("给予合计 +12,000,000\\.00\n")
+                .containsPattern("另经评审确定，最高 +18,000,000\\.00\n");
+    }
+
+    @Test
     void speaksEnglishWhenAsked() throws Exception {
         Path file = Fixtures.write(dir, "a.json", Fixtures.APPLICATION);
         Cli.Result r = Cli.run("evaluate", "--lang", "en", file.toString());
