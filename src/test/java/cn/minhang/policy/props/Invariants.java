@@ -120,8 +120,15 @@ final class Invariants {
                 case CEILING -> {
                     require(table.kind() == PolicyTable.Kind.DISCRETIONARY, l, "a ceiling of a clause that is not "
                             + "discretionary");
-                    require(sameAmount(l.cap(), table.perItem()), l, "the ceiling " + l.cap() + " is not the policy's "
-                            + table.perItem());
+                    // “给予引荐方上限3000万元”: what review can still set is within what the aggregate cap leaves.
+                    BigDecimal expected = table.perItem();
+                    if (table.aggregate() != null) {
+                        BigDecimal granted = d.lines().stream().filter(o -> o.clause().id().equals(l.clause().id())
+                                && o.status().granted()).map(AwardLine::amount).reduce(ZERO, BigDecimal::add);
+                        expected = expected.min(table.aggregate().subtract(granted).max(ZERO));
+                    }
+                    require(sameAmount(l.cap(), expected), l, "the ceiling " + l.cap() + " is not the policy's "
+                            + table.perItem() + " within what its aggregate cap leaves, " + expected);
                 }
                 case SUPPORT -> require(!table.monetary() || l.cap() == null, l, "support with a cap");
                 case AGGREGATE_CAP -> require(sameAmount(l.cap(), table.aggregate()), l, "the aggregate cap "
