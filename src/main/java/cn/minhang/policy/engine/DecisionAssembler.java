@@ -154,15 +154,45 @@ final class DecisionAssembler {
                 shared = new LinkedHashMap<>();
             }
             BigDecimal[] pending = shared.computeIfAbsent(List.of(line.clause().id(), group),
-                    k -> new BigDecimal[]{ZERO, left});
+                    k -> new BigDecimal[]{ZERO, left, ZERO});
             pending[0] = pending[0].add(line.cap());
+            pending[2] = pending[2].add(BigDecimal.ONE);
         }
         if (shared != null) {
             for (Map.Entry<List<String>, BigDecimal[]> e : shared.entrySet()) {
-                review.merge(e.getKey().get(0), e.getValue()[0].min(e.getValue()[1]), BigDecimal::add);
+                BigDecimal[] pending = e.getValue();
+                review.merge(e.getKey().get(0), pending[0].min(pending[1]), BigDecimal::add);
+                if (pending[0].compareTo(pending[1]) > 0 && pending[2].intValue() > 1) {
+                    sharing(derived, lines, e.getKey().get(0), e.getKey().get(1), pending[1], pending[2].intValue());
+                }
             }
         }
         return review;
+    }
+
+    /**
+     * The ceiling lines of one clause and group whose ceilings together pass what the aggregate cap leaves: each
+     * says that it shares that amount with the others.
+     */
+    private static void sharing(Derived derived, List<AwardLine> lines, String clause, String group, BigDecimal left,
+                                int count) {
+        for (int i = 0; i < lines.size(); i++) {
+            AwardLine line = lines.get(i);
+            if (line.status() != Status.CEILING || !line.clause().id().equals(clause)
+                    || !ceilingClaim(derived, line).group().equals(group)) {
+                continue;
+            }
+            Clause c = line.clause();
+            List<Reason> reasons = new ArrayList<>(line.reasons());
+            reasons.add(new Reason("与其余 " + (count - 1) + " 项待评审事项共用" + c.aggregateScopeZh() + "合计上限，合计最高 "
+                    + Explanations.yuan(left) + " 元",
+                    "shared under the " + c.aggregateScopeEn() + " cap with " + (count - 1) + " other line"
+                            + (count > 2 ? "s" : "") + " awaiting review: up to " + Explanations.yuan(left)
+                            + " yuan in all"));
+            lines.set(i, new AwardLine(c, line.subject(), line.kind(), line.status(), line.base(), line.rate(),
+                    line.computed(), line.cap(), line.amount(), line.group(), reasons, line.excludedBy(),
+                    line.rules(), line.readings()));
+        }
     }
 
     /** The aggregate cap a rule declared for {@code clause} (the lowest, should there be several); null if none. */
