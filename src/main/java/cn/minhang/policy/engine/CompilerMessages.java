@@ -74,17 +74,17 @@ final class CompilerMessages {
                     List<Integer> parts = javaCodeNamed(text, rule, texts.getOrDefault(r.file(), ""));
                     // The same words k times over names written in k parts: one message for each part.
                     int at = parts.size() == m.copies() ? parts.get(m.copy()) : -1;
+                    String part;
                     if (at == CONSEQUENCE || rule.evals().isEmpty()) {
-                        text = text + " (in the Java code of rule \"" + rule.name() + "\": " + consequence + ")";
+                        part = consequence;
                         line = rule.thenLine();
                     } else if (at >= 0) {
-                        text = text + " (in the Java code of rule \"" + rule.name() + "\": its eval( … ) at line "
-                                + rule.evals().get(at).line() + ")";
                         line = rule.evals().get(at).line();
+                        part = "its eval( … ) at line " + line;
                     } else {
-                        text = text + " (in the Java code of rule \"" + rule.name() + "\": an eval( … ) or "
-                                + consequence + ")";
+                        part = "an eval( … ) or " + consequence;
                     }
+                    text = text + " (in the Java code of rule \"" + rule.name() + "\": " + part + ")";
                 }
             }
             problems.add(new RuleProblem(r.file(), Math.max(line, 0), text));

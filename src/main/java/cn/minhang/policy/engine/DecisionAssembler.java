@@ -132,7 +132,7 @@ final class DecisionAssembler {
      */
     private static Map<String, BigDecimal> ceilingsWithinAggregateCaps(Derived derived, List<AwardLine> lines) {
         Map<String, BigDecimal> review = new LinkedHashMap<>();
-        Map<List<String>, BigDecimal[]> shared = null;  // (clause, group) -> {the ceilings' sum, what the cap leaves}
+        Map<List<String>, SharedCap> shared = null;  // by (clause, group)
         for (int i = 0; i < lines.size(); i++) {
             AwardLine line = lines.get(i);
             if (line.status() != Status.CEILING) {
@@ -153,45 +153,48 @@ final class DecisionAssembler {
             if (shared == null) {
                 shared = new LinkedHashMap<>();
             }
-            BigDecimal[] pending = shared.computeIfAbsent(List.of(line.clause().id(), group),
-                    k -> new BigDecimal[]{ZERO, left, ZERO});
-            pending[0] = pending[0].add(line.cap());
-            pending[2] = pending[2].add(BigDecimal.ONE);
+            SharedCap pending = shared.computeIfAbsent(List.of(line.clause().id(), group), k -> new SharedCap(left));
+            pending.ceilings = pending.ceilings.add(line.cap());
+            pending.lines.add(i);
         }
         if (shared != null) {
-            for (Map.Entry<List<String>, BigDecimal[]> e : shared.entrySet()) {
-                BigDecimal[] pending = e.getValue();
-                review.merge(e.getKey().get(0), pending[0].min(pending[1]), BigDecimal::add);
-                if (pending[0].compareTo(pending[1]) > 0 && pending[2].intValue() > 1) {
-                    sharing(derived, lines, e.getKey().get(0), e.getKey().get(1), pending[1], pending[2].intValue());
+            for (Map.Entry<List<String>, SharedCap> e : shared.entrySet()) {
+                SharedCap pending = e.getValue();
+                review.merge(e.getKey().get(0), pending.ceilings.min(pending.left), BigDecimal::add);
+                if (pending.ceilings.compareTo(pending.left) > 0 && pending.lines.size() > 1) {
+                    sharing(lines, pending);
                 }
             }
         }
         return review;
     }
 
+    /** The ceiling lines of one clause and group under its aggregate cap: what the cap leaves them, and where they are. */
+    private static final class SharedCap {
+        final BigDecimal left;
+        BigDecimal ceilings = ZERO;
+        final List<Integer> lines = new ArrayList<>(2);
+
+        SharedCap(BigDecimal left) {
+            this.left = left;
+        }
+    }
+
     /**
      * The ceiling lines of one clause and group whose ceilings together pass what the aggregate cap leaves: each
      * says that it shares that amount with the others.
      */
-    private static void sharing(Derived derived, List<AwardLine> lines, String clause, String group, BigDecimal left,
-                                int count) {
-        for (int i = 0; i < lines.size(); i++) {
+    private static void sharing(List<AwardLine> lines, SharedCap shared) {
+        int others = shared.lines.size() - 1;
+        for (int i : shared.lines) {
             AwardLine line = lines.get(i);
-            if (line.status() != Status.CEILING || !line.clause().id().equals(clause)
-                    || !ceilingClaim(derived, line).group().equals(group)) {
-                continue;
-            }
             Clause c = line.clause();
-            List<Reason> reasons = new ArrayList<>(line.reasons());
-            reasons.add(new Reason("与其余 " + (count - 1) + " 项待评审事项共用" + c.aggregateScopeZh() + "合计上限，合计最高 "
-                    + Explanations.yuan(left) + " 元",
-                    "shared under the " + c.aggregateScopeEn() + " cap with " + (count - 1) + " other line"
-                            + (count > 2 ? "s" : "") + " awaiting review: up to " + Explanations.yuan(left)
-                            + " yuan in all"));
-            lines.set(i, new AwardLine(c, line.subject(), line.kind(), line.status(), line.base(), line.rate(),
-                    line.computed(), line.cap(), line.amount(), line.group(), reasons, line.excludedBy(),
-                    line.rules(), line.readings()));
+            lines.set(i, withReason(line, line.cap(), new Reason(
+                    "与其余 " + others + " 项待评审事项共用" + c.aggregateScopeZh() + "合计上限，合计最高 "
+                            + Explanations.yuan(shared.left) + " 元",
+                    "shared under the " + c.aggregateScopeEn() + " cap with " + others + " other line"
+                            + (others > 1 ? "s" : "") + " awaiting review: up to " + Explanations.yuan(shared.left)
+                            + " yuan in all"), null));
         }
     }
 
@@ -235,23 +238,33 @@ final class DecisionAssembler {
     private static AwardLine bounded(AwardLine line, AggregateCap cap, BigDecimal granted, BigDecimal left) {
         Clause c = line.clause();
         String total = Explanations.yuan(cap.cap());
-        Reason reason = new Reason(
-                c.aggregateScopeZh() + "合计上限 " + total + " 元，本条已给予 " + Explanations.yuan(granted.min(cap.cap()))
-                        + " 元，尚余 " + Explanations.yuan(left) + " 元",
+        String given = Explanations.yuan(granted.min(cap.cap()));
+        return withReason(line, left, new Reason(
+                c.aggregateScopeZh() + "合计上限 " + total + " 元，本条已给予 " + given + " 元，尚余 "
+                        + Explanations.yuan(left) + " 元",
                 "the " + c.aggregateScopeEn() + " cap of " + total + " yuan in all, of which this clause has granted "
-                        + Explanations.yuan(granted.min(cap.cap())) + " yuan, leaves " + Explanations.yuan(left)
-                        + " yuan");
-        List<String> rules = new ArrayList<>(line.rules());
-        rules.add(cap.rule());
-        List<TextReading> readings = line.readings();
-        if (cap.reading() != null && !readings.contains(cap.reading())) {
-            readings = new ArrayList<>(readings);
-            readings.add(cap.reading());
-        }
+                        + given + " yuan, leaves " + Explanations.yuan(left) + " yuan"), cap);
+    }
+
+    /**
+     * {@code line} with the ceiling {@code cap} and one reason more; citing the rule and reading of {@code citing}
+     * too when it is not null.
+     */
+    private static AwardLine withReason(AwardLine line, BigDecimal cap, Reason reason, AggregateCap citing) {
         List<Reason> reasons = new ArrayList<>(line.reasons());
         reasons.add(reason);
-        return new AwardLine(c, line.subject(), line.kind(), line.status(), line.base(), line.rate(), line.computed(),
-                left, line.amount(), line.group(), reasons, line.excludedBy(), rules, readings);
+        List<String> rules = line.rules();
+        List<TextReading> readings = line.readings();
+        if (citing != null) {
+            rules = new ArrayList<>(rules);
+            rules.add(citing.rule());
+            if (citing.reading() != null && !readings.contains(citing.reading())) {
+                readings = new ArrayList<>(readings);
+                readings.add(citing.reading());
+            }
+        }
+        return new AwardLine(line.clause(), line.subject(), line.kind(), line.status(), line.base(), line.rate(),
+                line.computed(), cap, line.amount(), line.group(), reasons, line.excludedBy(), rules, readings);
     }
 
     /** One line for every aggregate cap that reduced a clause's total. */

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import cn.minhang.policy.engine.Language;
@@ -97,7 +99,7 @@ public final class Http {
             try {
                 in = ctx.req().getInputStream();
             } catch (IOException e) {
-                throw new ApiError(400, ApiError.INVALID_REQUEST, "the body could not be read: the connection failed");
+                throw connectionFailed();
             }
             byte[] bytes = new byte[(int) Math.min(maxBytes + 1L, declared >= 0 ? declared + 1 : 8192)];
             int count = 0;
@@ -106,7 +108,7 @@ public final class Http {
                     if (count > maxBytes) {
                         break;
                     }
-                    bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(maxBytes + 1L, 2L * bytes.length));
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes + 1L, 2L * bytes.length));
                 }
                 int n;
                 try {
@@ -115,7 +117,7 @@ public final class Http {
                     if (backstop.expired() || System.nanoTime() - ends >= 0 || timedOut(e)) {
                         throw tooSlow(ctx, limit);
                     }
-                    throw new ApiError(400, ApiError.INVALID_REQUEST, "the body could not be read: the connection failed");
+                    throw connectionFailed();
                 }
                 if (n < 0) {
                     break;
@@ -131,8 +133,12 @@ public final class Http {
                         + " are accepted");
             }
             UnreadBody.readWhole(ctx);
-            return count == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, count);
+            return count == bytes.length ? bytes : Arrays.copyOf(bytes, count);
         }
+    }
+
+    private static ApiError connectionFailed() {
+        return new ApiError(400, ApiError.INVALID_REQUEST, "the body could not be read: the connection failed");
     }
 
     private static ApiError tooSlow(Context ctx, Duration limit) {
@@ -144,7 +150,7 @@ public final class Http {
     /** Whether a failed read is the connection's idle timeout (Jetty fails the read with a TimeoutException). */
     private static boolean timedOut(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.util.concurrent.TimeoutException) {
+            if (t instanceof TimeoutException) {
                 return true;
             }
         }
